@@ -1,0 +1,32 @@
+export { KMS_ERRORS, KmsError, isKmsError, isKmsErrorCode, toKmsError } from './errors.js';
+export type { KmsErrorCode } from './errors.js';
+export {
+  accountRootArn,
+  isAccountId,
+  isKeyId,
+  isRegion,
+  keyArn,
+  keyStreamId,
+  newKeyId,
+  parseKeyArn,
+  parseKeyReference,
+} from './ids.js';
+export type { KeyArnParts, KeyReference } from './ids.js';
+export { ConfigError, LOG_LEVELS, env, readEnv } from './config.js';
+export { REDACT_PATHS, createLogger } from './logger.js';
+export type { Logger, LoggerOptions } from './logger.js';
+export {
+  Counter,
+  Gauge,
+  Histogram,
+  Registry,
+  createMetricsRegistry,
+  createRpcMetrics,
+  startMetricsServer,
+} from './metrics.js';
+export type { MetricsServer } from './metrics.js';
+export { handleShutdown } from './lifecycle.js';
+export type { ShutdownStep } from './lifecycle.js';
+export { constantTimeEqual } from './secrets.js';
+export { KEY_STATES, KEY_USAGES, KEY_SPECS, ORIGINS } from './key-model.js';
+export type { KeyStateName, KeyUsage, KeySpecName, Origin } from './key-model.js';

@@ -1,0 +1,33 @@
+import type * as grpc from '@grpc/grpc-js';
+import type { MessageTypeDefinition } from '@grpc/proto-loader';
+
+import type { AuthenticateRequest as _keyhold_authorizer_v1_AuthenticateRequest, AuthenticateRequest__Output as _keyhold_authorizer_v1_AuthenticateRequest__Output } from './keyhold/authorizer/v1/AuthenticateRequest.js';
+import type { AuthenticateResponse as _keyhold_authorizer_v1_AuthenticateResponse, AuthenticateResponse__Output as _keyhold_authorizer_v1_AuthenticateResponse__Output } from './keyhold/authorizer/v1/AuthenticateResponse.js';
+import type { AuthorizeRequest as _keyhold_authorizer_v1_AuthorizeRequest, AuthorizeRequest__Output as _keyhold_authorizer_v1_AuthorizeRequest__Output } from './keyhold/authorizer/v1/AuthorizeRequest.js';
+import type { AuthorizeResponse as _keyhold_authorizer_v1_AuthorizeResponse, AuthorizeResponse__Output as _keyhold_authorizer_v1_AuthorizeResponse__Output } from './keyhold/authorizer/v1/AuthorizeResponse.js';
+import type { AuthorizerClient as _keyhold_authorizer_v1_AuthorizerClient, AuthorizerDefinition as _keyhold_authorizer_v1_AuthorizerDefinition } from './keyhold/authorizer/v1/Authorizer.js';
+import type { DecisionBundle as _keyhold_authorizer_v1_DecisionBundle, DecisionBundle__Output as _keyhold_authorizer_v1_DecisionBundle__Output } from './keyhold/authorizer/v1/DecisionBundle.js';
+import type { GetDecisionBundleRequest as _keyhold_authorizer_v1_GetDecisionBundleRequest, GetDecisionBundleRequest__Output as _keyhold_authorizer_v1_GetDecisionBundleRequest__Output } from './keyhold/authorizer/v1/GetDecisionBundleRequest.js';
+import type { Principal as _keyhold_authorizer_v1_Principal, Principal__Output as _keyhold_authorizer_v1_Principal__Output } from './keyhold/authorizer/v1/Principal.js';
+
+type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> = {
+  new(...args: ConstructorParameters<Constructor>): Subtype;
+};
+
+export interface ProtoGrpcType {
+  keyhold: {
+    authorizer: {
+      v1: {
+        AuthenticateRequest: MessageTypeDefinition<_keyhold_authorizer_v1_AuthenticateRequest, _keyhold_authorizer_v1_AuthenticateRequest__Output>
+        AuthenticateResponse: MessageTypeDefinition<_keyhold_authorizer_v1_AuthenticateResponse, _keyhold_authorizer_v1_AuthenticateResponse__Output>
+        AuthorizeRequest: MessageTypeDefinition<_keyhold_authorizer_v1_AuthorizeRequest, _keyhold_authorizer_v1_AuthorizeRequest__Output>
+        AuthorizeResponse: MessageTypeDefinition<_keyhold_authorizer_v1_AuthorizeResponse, _keyhold_authorizer_v1_AuthorizeResponse__Output>
+        Authorizer: SubtypeConstructor<typeof grpc.Client, _keyhold_authorizer_v1_AuthorizerClient> & { service: _keyhold_authorizer_v1_AuthorizerDefinition }
+        DecisionBundle: MessageTypeDefinition<_keyhold_authorizer_v1_DecisionBundle, _keyhold_authorizer_v1_DecisionBundle__Output>
+        GetDecisionBundleRequest: MessageTypeDefinition<_keyhold_authorizer_v1_GetDecisionBundleRequest, _keyhold_authorizer_v1_GetDecisionBundleRequest__Output>
+        Principal: MessageTypeDefinition<_keyhold_authorizer_v1_Principal, _keyhold_authorizer_v1_Principal__Output>
+      }
+    }
+  }
+}
+

@@ -1,0 +1,12 @@
+// Original file: keyhold/authorizer/v1/authorizer.proto
+
+
+export interface AuthorizeResponse {
+  'allowed'?: (boolean);
+  'message'?: (string);
+}
+
+export interface AuthorizeResponse__Output {
+  'allowed': (boolean);
+  'message': (string);
+}

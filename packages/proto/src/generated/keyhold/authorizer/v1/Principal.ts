@@ -1,0 +1,14 @@
+// Original file: keyhold/authorizer/v1/authorizer.proto
+
+
+export interface Principal {
+  'accountId'?: (string);
+  'principalArn'?: (string);
+  'accessKeyId'?: (string);
+}
+
+export interface Principal__Output {
+  'accountId': (string);
+  'principalArn': (string);
+  'accessKeyId': (string);
+}

@@ -1,0 +1,16 @@
+// Original file: keyhold/quota/v1/quota.proto
+
+
+export interface QuotaEntry {
+  'quotaClass'?: (string);
+  'ratePerSecond'?: (number | string);
+  'burst'?: (number | string);
+  'available'?: (number | string);
+}
+
+export interface QuotaEntry__Output {
+  'quotaClass': (string);
+  'ratePerSecond': (number);
+  'burst': (number);
+  'available': (number);
+}
