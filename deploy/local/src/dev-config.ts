@@ -1,0 +1,157 @@
+import { randomBytes } from 'node:crypto';
+import { ConfigError, env, isAccountId, isRegion, readEnv } from '@keyhold/core';
+
+/** One access key of the development identities. */
+export interface DevAccount {
+  readonly accountId: string;
+  readonly principalArn: string;
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+}
+
+/** What `npm start` runs with, from the environment. */
+export interface LauncherConfig {
+  readonly region: string;
+  readonly main: DevAccount;
+  readonly alt: DevAccount;
+  readonly httpPort: number;
+  readonly pgPort: number;
+  readonly natsPort: number;
+  readonly logLevel: string;
+  readonly natsPrefix: string;
+  /** Passed to quota-limiter when set. */
+  readonly quotaFile: string | undefined;
+}
+
+/** The policy-authorizer's identities file (`KEYHOLD_IDENTITIES_FILE`). */
+export interface IdentitiesFile {
+  readonly accounts: readonly {
+    readonly accountId: string;
+    readonly principals: readonly {
+      readonly arn: string;
+      readonly accessKeys: readonly { readonly accessKeyId: string; readonly secretAccessKey: string }[];
+    }[];
+  }[];
+}
+
+/** The crypto-worker's root keyring file (`KEYHOLD_ROOT_KEYRING_FILE`). */
+export interface RootKeyringFile {
+  readonly current: number;
+  readonly keys: Readonly<Record<string, string>>;
+}
+
+const port = (defaultValue: number) => env.int({ min: 1, max: 65_535, default: defaultValue });
+
+/** Reads the launcher's settings; every problem is reported in one ConfigError. */
+export function loadLauncherConfig(source: Readonly<Record<string, string | undefined>>): LauncherConfig {
+  const c = readEnv(
+    'local',
+    {
+      KEYHOLD_REGION: env.str('us-east-1'),
+      KEYHOLD_DEV_ACCOUNT: env.str('111122223333'),
+      KEYHOLD_DEV_ACCESS_KEY_ID: env.str('test'),
+      KEYHOLD_DEV_SECRET_ACCESS_KEY: env.str('test'),
+      KEYHOLD_DEV_ALT_ACCOUNT: env.str('444455556666'),
+      KEYHOLD_DEV_ALT_ACCESS_KEY_ID: env.str('alt'),
+      KEYHOLD_DEV_ALT_SECRET_ACCESS_KEY: env.str('alt'),
+      KEYHOLD_HTTP_PORT: port(4599),
+      KEYHOLD_PG_PORT: port(54329),
+      KEYHOLD_NATS_PORT: port(4229),
+      KEYHOLD_NATS_PREFIX: env.str('keyhold'),
+      KEYHOLD_QUOTA_FILE: env.str(''),
+      LOG_LEVEL: env.str('info'),
+    },
+    source,
+  );
+  const problems: string[] = [];
+  if (!isRegion(c.KEYHOLD_REGION)) problems.push('KEYHOLD_REGION: not a region name');
+  if (!isAccountId(c.KEYHOLD_DEV_ACCOUNT)) problems.push('KEYHOLD_DEV_ACCOUNT: must be 12 digits');
+  if (!isAccountId(c.KEYHOLD_DEV_ALT_ACCOUNT)) problems.push('KEYHOLD_DEV_ALT_ACCOUNT: must be 12 digits');
+  if (c.KEYHOLD_DEV_ACCOUNT === c.KEYHOLD_DEV_ALT_ACCOUNT) {
+    problems.push('KEYHOLD_DEV_ALT_ACCOUNT: must differ from KEYHOLD_DEV_ACCOUNT');
+  }
+  if (c.KEYHOLD_DEV_ACCESS_KEY_ID === c.KEYHOLD_DEV_ALT_ACCESS_KEY_ID) {
+    problems.push('KEYHOLD_DEV_ALT_ACCESS_KEY_ID: must differ from KEYHOLD_DEV_ACCESS_KEY_ID');
+  }
+  const ports = [c.KEYHOLD_HTTP_PORT, c.KEYHOLD_PG_PORT, c.KEYHOLD_NATS_PORT];
+  if (new Set(ports).size !== ports.length) {
+    problems.push('KEYHOLD_HTTP_PORT, KEYHOLD_PG_PORT, KEYHOLD_NATS_PORT: must be three different ports');
+  }
+  if (problems.length > 0) throw new ConfigError('local', problems);
+
+  const account = (accountId: string, accessKeyId: string, secretAccessKey: string, user: string): DevAccount => ({
+    accountId,
+    principalArn: `arn:aws:iam::${accountId}:user/${user}`,
+    accessKeyId,
+    secretAccessKey,
+  });
+  return {
+    region: c.KEYHOLD_REGION,
+    main: account(c.KEYHOLD_DEV_ACCOUNT, c.KEYHOLD_DEV_ACCESS_KEY_ID, c.KEYHOLD_DEV_SECRET_ACCESS_KEY, 'test'),
+    alt: account(
+      c.KEYHOLD_DEV_ALT_ACCOUNT,
+      c.KEYHOLD_DEV_ALT_ACCESS_KEY_ID,
+      c.KEYHOLD_DEV_ALT_SECRET_ACCESS_KEY,
+      'alt',
+    ),
+    httpPort: c.KEYHOLD_HTTP_PORT,
+    pgPort: c.KEYHOLD_PG_PORT,
+    natsPort: c.KEYHOLD_NATS_PORT,
+    logLevel: c.LOG_LEVEL,
+    natsPrefix: c.KEYHOLD_NATS_PREFIX,
+    quotaFile: c.KEYHOLD_QUOTA_FILE === '' ? undefined : c.KEYHOLD_QUOTA_FILE,
+  };
+}
+
+/** The identities file content for the given accounts, one principal with one access key each. */
+export function identitiesFor(accounts: readonly DevAccount[]): IdentitiesFile {
+  return {
+    accounts: accounts.map((a) => ({
+      accountId: a.accountId,
+      principals: [
+        {
+          arn: a.principalArn,
+          accessKeys: [{ accessKeyId: a.accessKeyId, secretAccessKey: a.secretAccessKey }],
+        },
+      ],
+    })),
+  };
+}
+
+/** A fresh root keyring: version 1 = 32 random bytes. */
+export function newRootKeyring(material: Buffer = randomBytes(32)): RootKeyringFile {
+  if (material.length !== 32) throw new Error('root key must be 32 bytes');
+  return { current: 1, keys: { '1': material.toString('base64') } };
+}
+
+/** The copy-paste help printed once the cluster is up (credentials are dev-only by construction). */
+export function startBanner(config: LauncherConfig, endpoint: string): string {
+  const creds = (a: DevAccount): string =>
+    `AWS_ACCESS_KEY_ID=${a.accessKeyId} AWS_SECRET_ACCESS_KEY=${a.secretAccessKey} AWS_DEFAULT_REGION=${config.region}`;
+  const aws = `${creds(config.main)} aws --endpoint-url ${endpoint} kms`;
+  return [
+    '',
+    `Keyhold is running: ${endpoint}  (region ${config.region})`,
+    '',
+    `  account ${config.main.accountId}  ${config.main.principalArn}`,
+    `    access key id ${config.main.accessKeyId}  secret access key ${config.main.secretAccessKey}`,
+    `  account ${config.alt.accountId}  ${config.alt.principalArn}`,
+    `    access key id ${config.alt.accessKeyId}  secret access key ${config.alt.secretAccessKey}`,
+    '',
+    'Try it (bash):',
+    `  export ${creds(config.main)}`,
+    `  KEY_ID=$(aws --endpoint-url ${endpoint} kms create-key --query KeyMetadata.KeyId --output text)`,
+    `  aws --endpoint-url ${endpoint} kms encrypt --key-id "$KEY_ID" --plaintext fileb://<(echo hello) \\`,
+    '    --query CiphertextBlob --output text | base64 -d > /tmp/keyhold-ciphertext.bin',
+    `  aws --endpoint-url ${endpoint} kms decrypt --ciphertext-blob fileb:///tmp/keyhold-ciphertext.bin \\`,
+    '    --query Plaintext --output text | base64 -d',
+    '',
+    'One-liners:',
+    `  ${aws} create-key`,
+    `  ${aws} encrypt --key-id <KeyId> --plaintext "$(echo -n hello | base64)"`,
+    `  ${aws} list-keys`,
+    '',
+    'Ctrl-C stops everything; data stays in .keyhold/ for the next start.',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,99 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { KmsError } from '@keyhold/core';
+import { isStreamVersionConflictError } from './errors.js';
+import type { EventStore } from './event-store.js';
+import type { Decider, Event, RecordedEvent } from './types.js';
+
+/** How {@link commandHandler} finds streams and retries conflicts. */
+export interface CommandHandlerOptions<Command> {
+  /** The stream a command acts on, e.g. `(c) => keyStreamId(c.data.keyId)`. */
+  readonly streamId: (command: Command) => string;
+  /**
+   * Retries after the first attempt when the append hits a version conflict;
+   * each retry reads, folds and decides again.
+   * @default 3
+   */
+  readonly retries?: number;
+  /** Delay before the first retry, with jitter. @default 100 */
+  readonly minDelayMs?: number;
+  /** Growth of the delay per retry. @default 1.5 */
+  readonly factor?: number;
+}
+
+/** Per-call hook, run in the append transaction with the state after the new events. */
+export type CommandInTransaction<Tx, State, E extends Event> = (
+  tx: Tx,
+  recorded: ReadonlyArray<RecordedEvent<E>>,
+  newState: State,
+) => Promise<void>;
+
+/** Options of one command run. */
+export interface HandleOptions<Tx, State, E extends Event> {
+  readonly inTransaction?: CommandInTransaction<Tx, State, E>;
+}
+
+/** What a handled command produced. */
+export interface CommandResult<State, E extends Event> {
+  readonly newState: State;
+  /** Empty when `decide` had nothing to say (an idempotent no-op); nothing was appended then. */
+  readonly newEvents: ReadonlyArray<RecordedEvent<E>>;
+  readonly nextExpectedVersion: number;
+}
+
+/** Handles one command against its stream; see {@link commandHandler}. */
+export type CommandHandler<Tx, State, Command, E extends Event> = (
+  command: Command,
+  options?: HandleOptions<Tx, State, E>,
+) => Promise<CommandResult<State, E>>;
+
+/**
+ * Read the stream, fold it with `evolve`, `decide`, append with the version
+ * read; on a conflict run the whole cycle again (with backoff) so that the
+ * decision is always made on the latest state, never overwritten. When the
+ * retries are spent the caller gets KMSInternalException, which clients retry.
+ */
+export function commandHandler<Tx, State, Command, E extends Event>(
+  store: EventStore<Tx>,
+  decider: Decider<State, Command, E>,
+  options: CommandHandlerOptions<Command>,
+): CommandHandler<Tx, State, Command, E> {
+  const retries = options.retries ?? 3;
+  const minDelayMs = options.minDelayMs ?? 100;
+  const factor = options.factor ?? 1.5;
+
+  return async (command, handleOptions = {}) => {
+    const streamId = options.streamId(command);
+    for (let attempt = 0; ; attempt++) {
+      const { events, currentVersion } = await store.readStream<E>(streamId);
+      let state = decider.initialState();
+      for (const e of events) state = decider.evolve(state, e as unknown as E);
+      const newEvents = decider.decide(command, state);
+      if (newEvents.length === 0)
+        return { newState: state, newEvents: [], nextExpectedVersion: currentVersion };
+      const newState = newEvents.reduce((s, e) => decider.evolve(s, e), state);
+      const hook = handleOptions.inTransaction;
+      try {
+        const appended = await store.appendToStream<E>(streamId, newEvents, {
+          expectedVersion: currentVersion,
+          ...(hook
+            ? {
+                inTransaction: (tx: Tx, recorded: ReadonlyArray<RecordedEvent<E>>) =>
+                  hook(tx, recorded, newState),
+              }
+            : {}),
+        });
+        return {
+          newState,
+          newEvents: appended.recorded,
+          nextExpectedVersion: appended.nextExpectedVersion,
+        };
+      } catch (err) {
+        if (!isStreamVersionConflictError(err)) throw err;
+        if (attempt >= retries) throw KmsError.internal(err);
+        const base = minDelayMs * factor ** attempt;
+        // Jitter spreads out contenders that collided on the same version.
+        await sleep(base / 2 + Math.random() * (base / 2));
+      }
+    }
+  };
+}

@@ -1,0 +1,60 @@
+import { ConfigError } from '@keyhold/core';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config.js';
+
+describe('loadConfig', () => {
+  it('fills defaults around the database URL', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://keyhold@127.0.0.1:5432/keyhold' })).toEqual({
+      logLevel: 'info',
+      grpcListen: '127.0.0.1:50056',
+      metricsPort: 9106,
+      databaseUrl: 'postgres://keyhold@127.0.0.1:5432/keyhold',
+      natsUrl: 'nats://127.0.0.1:4222',
+      natsPrefix: 'keyhold',
+      consumerName: 'audit-log',
+      nakDelayMs: 5_000,
+    });
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgresql://u:p@db:5432/k',
+      NATS_URL: 'nats://nats:4222',
+      GRPC_LISTEN: '0.0.0.0:0',
+      METRICS_PORT: '0',
+      KEYHOLD_NATS_PREFIX: 't_123',
+      KEYHOLD_AUDIT_CONSUMER: 'audit-2',
+      KEYHOLD_AUDIT_RETRY_DELAY_MS: '250',
+      LOG_LEVEL: 'warn',
+    });
+    expect(config).toMatchObject({
+      natsPrefix: 't_123',
+      consumerName: 'audit-2',
+      nakDelayMs: 250,
+      metricsPort: 0,
+    });
+  });
+
+  it('reports every problem at once', () => {
+    let error: unknown;
+    try {
+      loadConfig({
+        NATS_URL: 'http://x',
+        METRICS_PORT: 'x',
+        KEYHOLD_NATS_PREFIX: 'a.b',
+        LOG_LEVEL: 'chatty',
+      });
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).problems.map((p) => p.split(':')[0]).sort()).toEqual([
+      'DATABASE_URL',
+      'KEYHOLD_NATS_PREFIX',
+      'LOG_LEVEL',
+      'METRICS_PORT',
+      'NATS_URL',
+    ]);
+    expect((error as ConfigError).problems).toContain('DATABASE_URL: is required');
+  });
+});

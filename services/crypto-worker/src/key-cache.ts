@@ -1,0 +1,170 @@
+import type { Counter } from '@keyhold/core';
+import type { RequestContext } from '@keyhold/proto';
+import type { DecisionBundle } from '@keyhold/policy';
+
+/** A key as crypto operations need it, material unwrapped. Never logged. */
+export interface ResolvedKey {
+  readonly arn: string;
+  readonly keyId: string;
+  readonly accountId: string;
+  readonly region: string;
+  readonly keyState: string;
+  readonly keyUsage: string;
+  readonly keySpec: string;
+  readonly currentMaterialVersion: number;
+  /** Material version -> 32 bytes of unwrapped material. */
+  readonly materials: ReadonlyMap<number, Buffer>;
+}
+
+export interface KeyCacheOptions {
+  /** Resolves a KeyId (id, ARN, later alias) in the context's region and account. */
+  readonly fetchKey: (keyId: string, context: RequestContext) => Promise<ResolvedKey>;
+  readonly fetchBundle: (keyArn: string, context: RequestContext) => Promise<DecisionBundle>;
+  /** Safety TTL; key events evict sooner. */
+  readonly ttlMs: number;
+  /** @default Date.now */
+  readonly now?: () => number;
+  readonly lookups?: Counter<'cache' | 'result'>;
+}
+
+interface Entry<V> {
+  readonly value: V;
+  readonly keyId: string;
+  readonly storedAt: number;
+}
+
+/**
+ * The crypto-worker's view of keys: resolution (region, account, given id) ->
+ * key ARN, key ARN -> key with unwrapped material, key ARN -> decision bundle.
+ * Concurrent misses share one fetch (single-flight). Entries expire after a
+ * safety TTL and are dropped on any event for their key id.
+ *
+ * A fetch that started before an eviction of the same key may return what
+ * the key looked like before the event: its result is handed to the callers
+ * already waiting but not stored, so the next request fetches again.
+ */
+export class KeyCache {
+  readonly #options: KeyCacheOptions;
+  readonly #now: () => number;
+  readonly #resolutions = new Map<string, Entry<string>>();
+  readonly #keys = new Map<string, Entry<ResolvedKey>>();
+  readonly #bundles = new Map<string, Entry<DecisionBundle>>();
+  readonly #inflight = new Map<string, Promise<unknown>>();
+  /** Bumped on every eviction; a fetch remembers the value it started at. */
+  #epoch = 0;
+  #clearedAt = 0;
+  /** Key id -> epoch of its last eviction; only fetches still running can need it. */
+  readonly #evictedAt = new Map<string, number>();
+  #running = 0;
+
+  constructor(options: KeyCacheOptions) {
+    this.#options = options;
+    this.#now = options.now ?? Date.now;
+  }
+
+  /**
+   * The key named by `givenId` for a caller in `context`'s region and account.
+   * `maxAgeMs` refuses a cached entry older than that (to look for a material
+   * version newer than the cached one).
+   */
+  async getKey(context: RequestContext, givenId: string, maxAgeMs?: number): Promise<ResolvedKey> {
+    const resolution = `${context.region}\0${context.accountId}\0${givenId}`;
+    const arn = this.#fresh(this.#resolutions, resolution);
+    const key = arn === undefined ? undefined : this.#fresh(this.#keys, arn.value);
+    if (key && (maxAgeMs === undefined || this.#now() - key.storedAt <= maxAgeMs)) {
+      this.#count('key', 'hit');
+      return key.value;
+    }
+    this.#count('key', 'miss');
+    return this.#singleFlight(`k\0${resolution}`, async () => {
+      const started = this.#epoch;
+      const fetched = await this.#options.fetchKey(givenId, context);
+      if (this.#current(fetched.keyId, started)) {
+        const storedAt = this.#now();
+        this.#keys.set(fetched.arn, { value: fetched, keyId: fetched.keyId, storedAt });
+        this.#resolutions.set(resolution, { value: fetched.arn, keyId: fetched.keyId, storedAt });
+      }
+      return fetched;
+    });
+  }
+
+  /** The decision bundle of `key`, fetched once and kept until the key's next event. */
+  async getBundle(context: RequestContext, key: ResolvedKey): Promise<DecisionBundle> {
+    const cached = this.#fresh(this.#bundles, key.arn);
+    if (cached) {
+      this.#count('bundle', 'hit');
+      return cached.value;
+    }
+    this.#count('bundle', 'miss');
+    return this.#singleFlight(`b\0${key.arn}`, async () => {
+      const started = this.#epoch;
+      const bundle = await this.#options.fetchBundle(key.arn, context);
+      if (this.#current(key.keyId, started)) {
+        this.#bundles.set(key.arn, { value: bundle, keyId: key.keyId, storedAt: this.#now() });
+      }
+      return bundle;
+    });
+  }
+
+  /** Drops everything cached for `keyId` (material, resolutions, bundle). */
+  evictKey(keyId: string): void {
+    this.#epoch += 1;
+    this.#evictedAt.set(keyId, this.#epoch);
+    // Key events are rare next to requests, so a scan beats keeping reverse indexes in step.
+    for (const map of [this.#resolutions, this.#keys, this.#bundles] as Map<
+      string,
+      Entry<unknown>
+    >[]) {
+      for (const [k, entry] of map) if (entry.keyId === keyId) map.delete(k);
+    }
+    // Callers arriving from now on must not join a fetch that may predate the event.
+    this.#inflight.clear();
+  }
+
+  /** Drops everything, e.g. after a NATS reconnect during which events may have been missed. */
+  clear(): void {
+    this.#epoch += 1;
+    this.#clearedAt = this.#epoch;
+    this.#evictedAt.clear();
+    this.#resolutions.clear();
+    this.#keys.clear();
+    this.#bundles.clear();
+    this.#inflight.clear();
+  }
+
+  /** How many keys hold unwrapped material right now. */
+  get size(): number {
+    return this.#keys.size;
+  }
+
+  #current(keyId: string, startedAt: number): boolean {
+    return this.#clearedAt <= startedAt && (this.#evictedAt.get(keyId) ?? 0) <= startedAt;
+  }
+
+  #fresh<V>(map: Map<string, Entry<V>>, key: string): Entry<V> | undefined {
+    const entry = map.get(key);
+    if (entry === undefined) return undefined;
+    if (this.#now() - entry.storedAt >= this.#options.ttlMs) {
+      map.delete(key);
+      return undefined;
+    }
+    return entry;
+  }
+
+  #singleFlight<T>(key: string, load: () => Promise<T>): Promise<T> {
+    const running = this.#inflight.get(key);
+    if (running) return running as Promise<T>;
+    this.#running += 1;
+    const promise = load().finally(() => {
+      if (this.#inflight.get(key) === promise) this.#inflight.delete(key);
+      this.#running -= 1;
+      if (this.#running === 0) this.#evictedAt.clear();
+    });
+    this.#inflight.set(key, promise);
+    return promise;
+  }
+
+  #count(cache: 'key' | 'bundle', result: 'hit' | 'miss'): void {
+    this.#options.lookups?.inc({ cache, result });
+  }
+}

@@ -1,0 +1,310 @@
+import { createHash, createHmac } from 'node:crypto';
+import { SignatureV4Base } from '@smithy/signature-v4';
+import type { SignatureV4 } from '@smithy/signature-v4';
+import { KmsError, constantTimeEqual, isRegion } from '@keyhold/core';
+
+export const ALGORITHM = 'AWS4-HMAC-SHA256';
+export const SERVICE = 'kms';
+const TERMINATOR = 'aws4_request';
+/** AWS rejects requests whose signing time is further than this from its clock. */
+export const MAX_SKEW_MS = 15 * 60 * 1000;
+
+type HttpRequest = Parameters<SignatureV4['presign']>[0];
+
+/** The parts of an `Authorization: AWS4-HMAC-SHA256 ...` header. */
+export interface ParsedAuthorization {
+  readonly accessKeyId: string;
+  /** YYYYMMDD from the credential scope. */
+  readonly date: string;
+  readonly region: string;
+  readonly service: string;
+  readonly credentialScope: string;
+  /** Lowercase header names, in the order the client listed them. */
+  readonly signedHeaders: readonly string[];
+  /** Lowercase hex. */
+  readonly signature: string;
+}
+
+const incomplete = (message: string): KmsError =>
+  new KmsError('IncompleteSignatureException', message);
+const invalid = (message: string): KmsError => new KmsError('InvalidSignatureException', message);
+
+export const SIGNATURE_MISMATCH_MESSAGE =
+  'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.';
+
+export function missingAuthenticationToken(): KmsError {
+  return new KmsError('MissingAuthenticationTokenException', 'Missing Authentication Token');
+}
+
+export function unrecognizedClient(): KmsError {
+  return new KmsError(
+    'UnrecognizedClientException',
+    'The security token included in the request is invalid.',
+  );
+}
+
+/**
+ * Parses the Authorization header. Structural problems are
+ * IncompleteSignatureException; a scope naming another service or no valid
+ * region is InvalidSignatureException, as AWS answers.
+ */
+export function parseAuthorization(header: string | undefined): ParsedAuthorization {
+  if (header === undefined || header.trim() === '') throw missingAuthenticationToken();
+  const trimmed = header.trim();
+  const space = trimmed.indexOf(' ');
+  const algorithm = space < 0 ? trimmed : trimmed.slice(0, space);
+  if (algorithm !== ALGORITHM) {
+    throw incomplete(
+      `Unsupported AWS 'algorithm': '${algorithm.slice(0, 64)}'. Only '${ALGORITHM}' is supported.`,
+    );
+  }
+  const params = new Map<string, string>();
+  for (const part of (space < 0 ? '' : trimmed.slice(space + 1)).split(',')) {
+    const eq = part.indexOf('=');
+    if (eq < 0) continue;
+    params.set(part.slice(0, eq).trim(), part.slice(eq + 1).trim());
+  }
+  const missing = ['Credential', 'SignedHeaders', 'Signature'].filter((p) => !params.get(p));
+  if (missing.length > 0) {
+    throw incomplete(
+      missing.map((p) => `Authorization header requires '${p}' parameter.`).join(' '),
+    );
+  }
+  const credential = params.get('Credential')!;
+  const scope = credential.split('/');
+  if (scope.length !== 5 || scope.some((s) => s === '')) {
+    throw incomplete(
+      `Credential must have exactly 5 slash-delimited elements, e.g. keyid/date/region/service/term, got '${credential.slice(0, 256)}'`,
+    );
+  }
+  const [accessKeyId, date, region, service, terminator] = scope as [
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
+  if (!/^\d{8}$/.test(date))
+    throw incomplete(
+      `Invalid credential date '${date.slice(0, 32)}'. Date must be in YYYYMMDD format.`,
+    );
+  if (terminator !== TERMINATOR) {
+    throw incomplete(
+      `Credential should be scoped with a valid terminator: '${TERMINATOR}', not '${terminator.slice(0, 32)}'.`,
+    );
+  }
+  if (service !== SERVICE)
+    throw invalid(`Credential should be scoped to correct service: '${SERVICE}'.`);
+  // The region becomes part of NATS subjects and metric labels: only well-formed names pass.
+  if (!isRegion(region)) throw invalid(`Credential should be scoped to a valid region.`);
+  const signedHeaders = params
+    .get('SignedHeaders')!
+    .split(';')
+    .map((h) => h.trim().toLowerCase());
+  if (signedHeaders.some((h) => h === '') || !signedHeaders.includes('host')) {
+    throw incomplete(`'Host' must be a 'SignedHeader' in the AWS Authorization.`);
+  }
+  const signature = params.get('Signature')!;
+  if (!/^[0-9a-fA-F]{64}$/.test(signature))
+    throw incomplete('Signature must be 64 hexadecimal characters.');
+  return {
+    accessKeyId,
+    date,
+    region,
+    service,
+    credentialScope: `${date}/${region}/${service}/${TERMINATOR}`,
+    signedHeaders,
+    signature: signature.toLowerCase(),
+  };
+}
+
+/** Parses `X-Amz-Date` (`YYYYMMDD'T'HHMMSS'Z'`) to epoch ms. */
+export function parseAmzDate(value: string | undefined): number {
+  const m =
+    value === undefined ? null : /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(value);
+  if (!m) {
+    throw incomplete(
+      "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header in the format YYYYMMDD'T'HHMMSS'Z'.",
+    );
+  }
+  const [y, mo, d, h, mi, s] = m.slice(1).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const ms = Date.UTC(y, mo - 1, d, h, mi, s);
+  const back = new Date(ms);
+  // Date.UTC rolls 20250231 over to March; a real date round-trips.
+  if (back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) {
+    throw incomplete(`X-Amz-Date '${value}' is not a valid date.`);
+  }
+  return ms;
+}
+
+/** `YYYYMMDD'T'HHMMSS'Z'` for epoch ms. */
+export function formatAmzDate(ms: number): string {
+  return new Date(ms)
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/[-:]/g, '');
+}
+
+/**
+ * Rejects a request signed more than 15 minutes away from `now`, with the
+ * messages AWS uses; the SDKs read "Signature expired" as clock skew, fix
+ * their offset from the response's Date header and retry.
+ */
+export function checkRequestTime(amzDate: string, requestMs: number, nowMs: number): void {
+  if (requestMs < nowMs - MAX_SKEW_MS) {
+    throw invalid(
+      `Signature expired: ${amzDate} is now earlier than ${formatAmzDate(nowMs - MAX_SKEW_MS)} (${formatAmzDate(nowMs)} - 15 min.)`,
+    );
+  }
+  if (requestMs > nowMs + MAX_SKEW_MS) {
+    throw invalid(
+      `Signature not yet current: ${amzDate} is still later than ${formatAmzDate(nowMs + MAX_SKEW_MS)} (${formatAmzDate(nowMs)} + 15 min.)`,
+    );
+  }
+}
+
+type SourceData = string | ArrayBuffer | ArrayBufferView;
+
+function toBytes(data: SourceData): string | Uint8Array {
+  if (typeof data === 'string') return data;
+  if (ArrayBuffer.isView(data))
+    return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  return new Uint8Array(data);
+}
+
+class NodeSha256 {
+  private readonly hash;
+
+  constructor(secret?: SourceData) {
+    this.hash = secret === undefined ? createHash('sha256') : createHmac('sha256', toBytes(secret));
+  }
+
+  update(data: SourceData): void {
+    this.hash.update(toBytes(data));
+  }
+
+  digest(): Promise<Uint8Array> {
+    return Promise.resolve(this.hash.digest());
+  }
+}
+
+/**
+ * Reuses the SDK signer's canonicalisation (path normalisation and escaping,
+ * query ordering, string-to-sign layout) so that the verifier computes exactly
+ * what a real client signed; only the signing key comes from elsewhere.
+ */
+class Canonicalizer extends SignatureV4Base {
+  constructor() {
+    super({
+      service: SERVICE,
+      region: 'us-east-1',
+      credentials: { accessKeyId: '', secretAccessKey: '' },
+      sha256: NodeSha256,
+    });
+  }
+
+  canonicalRequest(
+    request: HttpRequest,
+    headers: Record<string, string>,
+    payloadHash: string,
+  ): string {
+    return this.createCanonicalRequest(request, headers, payloadHash);
+  }
+
+  stringToSign(longDate: string, scope: string, canonicalRequest: string): Promise<string> {
+    return this.createStringToSign(longDate, scope, canonicalRequest, ALGORITHM);
+  }
+}
+
+const canonicalizer = new Canonicalizer();
+
+/** What the verifier needs from an HTTP request. */
+export interface SignableRequest {
+  readonly method: string;
+  /** Path without the query string. */
+  readonly path: string;
+  readonly query: Readonly<Record<string, string | string[]>>;
+  /** Lowercase names; repeated headers keep every value. */
+  readonly headers: Readonly<Record<string, readonly string[] | undefined>>;
+  readonly body: Uint8Array;
+}
+
+export function sha256Hex(data: Uint8Array | string): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/** The SigV4 string to sign for `request` as described by `auth`. */
+export async function stringToSign(
+  request: SignableRequest,
+  auth: ParsedAuthorization,
+  amzDate: string,
+): Promise<string> {
+  const bodyHash = sha256Hex(request.body);
+  const declared = request.headers['x-amz-content-sha256']?.[0];
+  // A declared hash only counts when it is the body's: otherwise the body
+  // could be swapped under a valid signature (UNSIGNED-PAYLOAD included).
+  if (declared !== undefined && declared.toLowerCase() !== bodyHash) {
+    throw invalid("The provided 'x-amz-content-sha256' header does not match what was computed.");
+  }
+  // Header names come from the client: no prototype for a '__proto__' name to reach.
+  const canonicalHeaders: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (const name of auth.signedHeaders) {
+    const values = request.headers[name] ?? [];
+    canonicalHeaders[name] = values
+      .map((v) =>
+        v
+          .replace(/[\r\n]/g, ' ')
+          .replace(/[ \t]+/g, ' ')
+          .trim(),
+      )
+      .join(',');
+  }
+  const canonical = canonicalizer.canonicalRequest(
+    {
+      method: request.method,
+      protocol: 'http:',
+      hostname: '',
+      path: request.path,
+      query: request.query,
+      headers: {},
+    } as HttpRequest,
+    canonicalHeaders,
+    declared?.toLowerCase() ?? bodyHash,
+  );
+  return canonicalizer.stringToSign(amzDate, auth.credentialScope, canonical);
+}
+
+/** HMAC-SHA256(signingKey, stringToSign) as lowercase hex. */
+export function signatureFor(signingKey: Uint8Array, toSign: string): string {
+  return createHmac('sha256', signingKey).update(toSign, 'utf8').digest('hex');
+}
+
+/** Throws InvalidSignatureException unless `given` is the signature for `toSign`. */
+export function assertSignature(signingKey: Uint8Array, toSign: string, given: string): void {
+  if (!constantTimeEqual(signatureFor(signingKey, toSign), given))
+    throw invalid(SIGNATURE_MISMATCH_MESSAGE);
+}
+
+/**
+ * The SigV4 signing key: HMAC chain over date, region, service and
+ * `aws4_request`, seeded with `AWS4` + secret. The authorizer derives it; the
+ * gateway never holds a secret. Exported for stand-ins and tests.
+ */
+export function deriveSigningKey(
+  secretAccessKey: string,
+  date: string,
+  region: string,
+  service: string,
+): Buffer {
+  const kDate = createHmac('sha256', `AWS4${secretAccessKey}`).update(date).digest();
+  const kRegion = createHmac('sha256', kDate).update(region).digest();
+  const kService = createHmac('sha256', kRegion).update(service).digest();
+  return createHmac('sha256', kService).update(TERMINATOR).digest();
+}

@@ -1,0 +1,153 @@
+import { KmsError, isKmsError } from '@keyhold/core';
+import {
+  SERVICE,
+  assertSignature,
+  checkRequestTime,
+  parseAmzDate,
+  stringToSign,
+  unrecognizedClient,
+} from './sigv4.js';
+import type { ParsedAuthorization, SignableRequest } from './sigv4.js';
+
+/** The authenticated caller. */
+export interface Caller {
+  readonly accountId: string;
+  readonly principalArn: string;
+  readonly accessKeyId: string;
+}
+
+export interface AuthenticateRequest {
+  readonly accessKeyId: string;
+  readonly date: string;
+  readonly region: string;
+  readonly service: string;
+}
+
+/**
+ * Asks the authority (policy-authorizer) for the caller and the signing key
+ * derived for (date, region, service). Resolves undefined, or rejects with
+ * UnrecognizedClientException, for an unknown access key.
+ */
+export type AuthenticateFn = (
+  request: AuthenticateRequest,
+) => Promise<{ readonly caller: Caller; readonly signingKey: Uint8Array } | undefined>;
+
+export interface VerifierOptions {
+  readonly authenticate: AuthenticateFn;
+  /** @default Date.now */
+  readonly now?: () => number;
+  /** How long a derived signing key is reused. @default 300_000 */
+  readonly cacheTtlMs?: number;
+  /** How long an unknown access key is remembered as unknown. @default 5_000 */
+  readonly negativeTtlMs?: number;
+  /** Bounds memory against floods of made-up access keys. @default 10_000 */
+  readonly maxEntries?: number;
+}
+
+type Entry =
+  | {
+      readonly kind: 'known';
+      readonly caller: Caller;
+      readonly signingKey: Uint8Array;
+      readonly expiresAt: number;
+    }
+  | { readonly kind: 'unknown'; readonly expiresAt: number };
+
+const ACCESS_KEY_ID = /^[A-Za-z0-9_+=,.@-]{1,128}$/;
+
+/**
+ * Verifies SigV4 signatures. Signing keys are cached per (access key, date,
+ * region) so that the authorizer is asked once per key and day, not per
+ * request; concurrent misses share one call.
+ */
+export class SigV4Verifier {
+  private readonly authenticate: AuthenticateFn;
+  private readonly now: () => number;
+  private readonly ttlMs: number;
+  private readonly negativeTtlMs: number;
+  private readonly maxEntries: number;
+  private readonly cache = new Map<string, Entry>();
+  private readonly inflight = new Map<string, Promise<Entry>>();
+
+  constructor(options: VerifierOptions) {
+    this.authenticate = options.authenticate;
+    this.now = options.now ?? Date.now;
+    this.ttlMs = options.cacheTtlMs ?? 300_000;
+    this.negativeTtlMs = options.negativeTtlMs ?? 5_000;
+    this.maxEntries = options.maxEntries ?? 10_000;
+  }
+
+  /** Resolves with the caller, or rejects with the AWS authentication error. */
+  async verify(auth: ParsedAuthorization, request: SignableRequest): Promise<Caller> {
+    const amzDate = request.headers['x-amz-date']?.[0];
+    const requestMs = parseAmzDate(amzDate);
+    if (amzDate!.slice(0, 8) !== auth.date) {
+      throw new KmsError(
+        'InvalidSignatureException',
+        `Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${auth.date}' != '${amzDate!.slice(0, 8)}', from '${amzDate}'.`,
+      );
+    }
+    checkRequestTime(amzDate!, requestMs, this.now());
+    if (!ACCESS_KEY_ID.test(auth.accessKeyId)) throw unrecognizedClient();
+    const entry = await this.lookup(auth);
+    if (entry.kind === 'unknown') throw unrecognizedClient();
+    assertSignature(entry.signingKey, await stringToSign(request, auth, amzDate!), auth.signature);
+    return entry.caller;
+  }
+
+  /** Number of cached entries (known and unknown). */
+  get size(): number {
+    return this.cache.size;
+  }
+
+  private async lookup(auth: ParsedAuthorization): Promise<Entry> {
+    const key = `${auth.accessKeyId}\n${auth.date}\n${auth.region}`;
+    const cached = this.cache.get(key);
+    if (cached && cached.expiresAt > this.now()) return cached;
+    if (cached) this.cache.delete(key);
+    let pending = this.inflight.get(key);
+    if (!pending) {
+      pending = this.fetch(auth).finally(() => this.inflight.delete(key));
+      this.inflight.set(key, pending);
+      const entry = await pending;
+      this.store(key, entry);
+      return entry;
+    }
+    return pending;
+  }
+
+  private async fetch(auth: ParsedAuthorization): Promise<Entry> {
+    try {
+      const res = await this.authenticate({
+        accessKeyId: auth.accessKeyId,
+        date: auth.date,
+        region: auth.region,
+        service: SERVICE,
+      });
+      if (res === undefined || res.signingKey.length === 0) {
+        return { kind: 'unknown', expiresAt: this.now() + this.negativeTtlMs };
+      }
+      return {
+        kind: 'known',
+        caller: res.caller,
+        signingKey: res.signingKey,
+        expiresAt: this.now() + this.ttlMs,
+      };
+    } catch (err) {
+      if (isKmsError(err, 'UnrecognizedClientException') || isKmsError(err, 'NotFoundException')) {
+        return { kind: 'unknown', expiresAt: this.now() + this.negativeTtlMs };
+      }
+      // Authority unreachable and the like: not cached, the next request asks again.
+      throw err;
+    }
+  }
+
+  private store(key: string, entry: Entry): void {
+    if (this.cache.size >= this.maxEntries) {
+      // Map iteration is insertion order: drop the oldest entry.
+      const oldest = this.cache.keys().next();
+      if (!oldest.done) this.cache.delete(oldest.value);
+    }
+    this.cache.set(key, entry);
+  }
+}

@@ -1,0 +1,57 @@
+import { LOG_LEVELS, env, readEnv } from '@keyhold/core';
+
+/** Everything the gateway reads from its environment, fully defaulted. */
+export interface Config {
+  /** `host:port` of the AWS JSON 1.1 HTTP endpoint. */
+  readonly httpListen: string;
+  /** `host:port` of the gRPC server (health only, for now). */
+  readonly grpcListen: string;
+  readonly metricsPort: number;
+  readonly keyManagerAddr: string;
+  readonly cryptoWorkerAddr: string;
+  readonly authorizerAddr: string;
+  readonly quotaLimiterAddr: string;
+  readonly natsUrl: string;
+  readonly natsPrefix: string;
+  readonly logLevel: (typeof LOG_LEVELS)[number];
+  /** Requests with a larger body get 413; AWS KMS payloads are a few KiB at most. */
+  readonly maxBodyBytes: number;
+  /** A body not fully received within this time gets 408 and the connection is closed. */
+  readonly bodyTimeoutMs: number;
+}
+
+/** Reads the gateway's configuration; every bad variable is reported at once. */
+export function loadConfig(source: Readonly<Record<string, string | undefined>>): Config {
+  const e = readEnv(
+    'gateway',
+    {
+      HTTP_LISTEN: env.hostPort('127.0.0.1:4599'),
+      GRPC_LISTEN: env.hostPort('127.0.0.1:50051'),
+      METRICS_PORT: env.int({ min: 0, max: 65535, default: 9101 }),
+      KEY_MANAGER_ADDR: env.hostPort('127.0.0.1:50052'),
+      CRYPTO_WORKER_ADDR: env.hostPort('127.0.0.1:50053'),
+      AUTHORIZER_ADDR: env.hostPort('127.0.0.1:50054'),
+      QUOTA_LIMITER_ADDR: env.hostPort('127.0.0.1:50055'),
+      NATS_URL: env.url(['nats'], 'nats://127.0.0.1:4222'),
+      KEYHOLD_NATS_PREFIX: env.str('keyhold'),
+      LOG_LEVEL: env.oneOf(LOG_LEVELS, 'info'),
+      KEYHOLD_MAX_BODY_BYTES: env.int({ min: 1024, max: 16 * 1024 * 1024, default: 64 * 1024 }),
+      KEYHOLD_BODY_TIMEOUT_MS: env.int({ min: 100, max: 300_000, default: 10_000 }),
+    },
+    source,
+  );
+  return Object.freeze({
+    httpListen: e.HTTP_LISTEN,
+    grpcListen: e.GRPC_LISTEN,
+    metricsPort: e.METRICS_PORT,
+    keyManagerAddr: e.KEY_MANAGER_ADDR,
+    cryptoWorkerAddr: e.CRYPTO_WORKER_ADDR,
+    authorizerAddr: e.AUTHORIZER_ADDR,
+    quotaLimiterAddr: e.QUOTA_LIMITER_ADDR,
+    natsUrl: e.NATS_URL,
+    natsPrefix: e.KEYHOLD_NATS_PREFIX,
+    logLevel: e.LOG_LEVEL,
+    maxBodyBytes: e.KEYHOLD_MAX_BODY_BYTES,
+    bodyTimeoutMs: e.KEYHOLD_BODY_TIMEOUT_MS,
+  });
+}

@@ -1,0 +1,152 @@
+/**
+ * Pure token accounting for quota leases held by one gateway: tokens granted
+ * by quota-limiter in batches, spent locally, dropped when their lease
+ * expires, and a "throttled until" mark so that a throttled burst does not
+ * ask the limiter once per request. Time comes from `now`.
+ */
+export type TakeResult = 'ok' | 'throttled' | 'empty';
+
+export interface LeaseOptions {
+  readonly now: () => number;
+  /** Smallest batch asked for a hot (crypto) class. @default 10 */
+  readonly hotMinBatch?: number;
+  /** Largest batch asked for a hot class. @default 500 */
+  readonly hotMaxBatch?: number;
+  /** A hot batch aims to last this long at the recent rate. @default 100 */
+  readonly hotTargetMs?: number;
+  /** Used when the limiter sends no TTL. @default 1_000 */
+  readonly defaultLeaseTtlMs?: number;
+  /** Bounds on a throttle mark, whatever the limiter says. @default [5, 60_000] */
+  readonly minRetryAfterMs?: number;
+  readonly maxRetryAfterMs?: number;
+}
+
+interface Lease {
+  tokens: number;
+  readonly expiresAt: number;
+}
+
+interface Pool {
+  /** In grant order; with one TTL they also expire in this order. */
+  leases: Lease[];
+  throttledUntil: number;
+  windowStart: number;
+  windowCount: number;
+  lastWindowCount: number;
+}
+
+const RATE_WINDOW_MS = 1_000;
+
+export class TokenLeases {
+  private readonly pools = new Map<string, Pool>();
+  private readonly now: () => number;
+  private readonly hotMin: number;
+  private readonly hotMax: number;
+  private readonly hotTargetMs: number;
+  private readonly defaultTtl: number;
+  private readonly minRetry: number;
+  private readonly maxRetry: number;
+
+  constructor(options: LeaseOptions) {
+    this.now = options.now;
+    this.hotMin = options.hotMinBatch ?? 10;
+    this.hotMax = options.hotMaxBatch ?? 500;
+    this.hotTargetMs = options.hotTargetMs ?? 100;
+    this.defaultTtl = options.defaultLeaseTtlMs ?? 1_000;
+    this.minRetry = options.minRetryAfterMs ?? 5;
+    this.maxRetry = options.maxRetryAfterMs ?? 60_000;
+  }
+
+  /** Spends one token: 'ok', 'throttled' (inside a throttle mark) or 'empty' (ask the limiter). */
+  take(key: string): TakeResult {
+    const pool = this.pool(key);
+    const now = this.now();
+    while (
+      pool.leases.length > 0 &&
+      (pool.leases[0]!.expiresAt <= now || pool.leases[0]!.tokens <= 0)
+    ) {
+      pool.leases.shift();
+    }
+    const lease = pool.leases[0];
+    if (lease) {
+      lease.tokens -= 1;
+      this.count(pool, now);
+      return 'ok';
+    }
+    return now < pool.throttledUntil ? 'throttled' : 'empty';
+  }
+
+  /** Records what the limiter granted for a request of `requested` tokens. */
+  grant(
+    key: string,
+    requested: number,
+    granted: number,
+    leaseTtlMs: number,
+    retryAfterMs: number,
+  ): void {
+    const pool = this.pool(key);
+    const now = this.now();
+    if (granted > 0) {
+      pool.leases.push({
+        tokens: granted,
+        expiresAt: now + (leaseTtlMs > 0 ? leaseTtlMs : this.defaultTtl),
+      });
+    }
+    if (granted < requested) {
+      const wait = Math.min(Math.max(retryAfterMs, this.minRetry), this.maxRetry);
+      pool.throttledUntil = now + wait;
+    } else {
+      pool.throttledUntil = 0;
+    }
+  }
+
+  /**
+   * How many tokens to ask for: one for management classes; for hot classes
+   * enough for `hotTargetMs` at the recent rate, within [min, max], so that
+   * steady traffic asks the limiter a few times a second at most.
+   */
+  batchSize(key: string, hot: boolean): number {
+    if (!hot) return 1;
+    const pool = this.pool(key);
+    const now = this.now();
+    this.roll(pool, now);
+    const perSecond = Math.max(pool.lastWindowCount, pool.windowCount);
+    const want = Math.ceil((perSecond * this.hotTargetMs) / 1_000);
+    return Math.min(Math.max(want, this.hotMin), this.hotMax);
+  }
+
+  /** Unexpired tokens held for `key`. */
+  available(key: string): number {
+    const pool = this.pools.get(key);
+    if (!pool) return 0;
+    const now = this.now();
+    return pool.leases.reduce((n, l) => (l.expiresAt > now ? n + l.tokens : n), 0);
+  }
+
+  private pool(key: string): Pool {
+    let pool = this.pools.get(key);
+    if (!pool) {
+      pool = {
+        leases: [],
+        throttledUntil: 0,
+        windowStart: this.now(),
+        windowCount: 0,
+        lastWindowCount: 0,
+      };
+      this.pools.set(key, pool);
+    }
+    return pool;
+  }
+
+  private roll(pool: Pool, now: number): void {
+    if (now - pool.windowStart < RATE_WINDOW_MS) return;
+    pool.lastWindowCount = now - pool.windowStart < 2 * RATE_WINDOW_MS ? pool.windowCount : 0;
+    pool.windowStart = now;
+    pool.windowCount = 0;
+  }
+
+  private count(pool: Pool, now: number): void {
+    this.roll(pool, now);
+    pool.windowCount += 1;
+  }
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError } from '@keyhold/core';
+import { loadConfig } from './config.js';
+
+describe('loadConfig', () => {
+  it('fills every default', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://kh:pw@127.0.0.1:5432/keyhold' })).toEqual({
+      databaseUrl: 'postgres://kh:pw@127.0.0.1:5432/keyhold',
+      natsUrl: 'nats://127.0.0.1:4222',
+      grpcListen: '127.0.0.1:50052',
+      metricsPort: 9102,
+      cryptoWorkerAddr: '127.0.0.1:50053',
+      authorizerAddr: '127.0.0.1:50054',
+      natsPrefix: 'keyhold',
+      logLevel: 'info',
+      maxKeysPerRegion: 100_000,
+    });
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgresql://db/keyhold',
+      NATS_URL: 'nats://nats:4222',
+      GRPC_LISTEN: '0.0.0.0:6000',
+      METRICS_PORT: '0',
+      CRYPTO_WORKER_ADDR: 'crypto:7000',
+      AUTHORIZER_ADDR: 'authz:7001',
+      KEYHOLD_NATS_PREFIX: 'kh_prod',
+      LOG_LEVEL: 'debug',
+      KEYHOLD_MAX_KEYS_PER_REGION: '5',
+    });
+    expect(config).toMatchObject({
+      grpcListen: '0.0.0.0:6000',
+      metricsPort: 0,
+      cryptoWorkerAddr: 'crypto:7000',
+      authorizerAddr: 'authz:7001',
+      natsPrefix: 'kh_prod',
+      logLevel: 'debug',
+      maxKeysPerRegion: 5,
+    });
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('reports every problem at once', () => {
+    let err: unknown;
+    try {
+      loadConfig({
+        NATS_URL: 'http://nats',
+        GRPC_LISTEN: 'nowhere',
+        METRICS_PORT: '70000',
+        LOG_LEVEL: 'loud',
+        KEYHOLD_MAX_KEYS_PER_REGION: '0',
+        KEYHOLD_NATS_PREFIX: 'a.b',
+      });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ConfigError);
+    const problems = (err as ConfigError).problems.map((p) => p.split(':')[0]);
+    expect(problems.sort()).toEqual(
+      [
+        'DATABASE_URL',
+        'NATS_URL',
+        'GRPC_LISTEN',
+        'METRICS_PORT',
+        'LOG_LEVEL',
+        'KEYHOLD_MAX_KEYS_PER_REGION',
+        'KEYHOLD_NATS_PREFIX',
+      ].sort(),
+    );
+    expect((err as ConfigError).problems).toContain('DATABASE_URL: is required');
+  });
+});

@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import { ConfigError } from '@keyhold/core';
+
+const ACCOUNT_ID = /^\d{12}$/;
+// root, users and roles with optional paths, as IAM names them.
+const PRINCIPAL_ARN =
+  /^arn:aws:iam::(\d{12}):(root|(user|role)\/([\w+=,.@-]+\/)*[\w+=,.@-]{1,128})$/;
+
+const accessKeySchema = z.strictObject({
+  accessKeyId: z
+    .string()
+    .regex(/^[\w+=,.@-]{1,128}$/, 'must be 1-128 characters of [A-Za-z0-9_+=,.@-]'),
+  secretAccessKey: z.string().min(1).max(256),
+});
+
+const principalSchema = z.strictObject({
+  arn: z
+    .string()
+    .regex(PRINCIPAL_ARN, 'must be arn:aws:iam::<12-digit account>:root|user/<name>|role/<name>'),
+  accessKeys: z.array(accessKeySchema),
+});
+
+const accountSchema = z.strictObject({
+  accountId: z.string().regex(ACCOUNT_ID, 'must be 12 digits'),
+  principals: z.array(principalSchema),
+});
+
+const identitiesSchema = z.strictObject({ accounts: z.array(accountSchema) });
+
+export type IdentitiesDocument = z.infer<typeof identitiesSchema>;
+
+/** Who owns an access key; the secret stays inside this service. */
+export interface Identity {
+  readonly accountId: string;
+  readonly principalArn: string;
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+}
+
+/** The identities known to this service, looked up by access key id. */
+export interface IdentityStore {
+  byAccessKeyId(accessKeyId: string): Identity | undefined;
+  readonly size: number;
+}
+
+/**
+ * Validates an identities document and builds the store. Every problem,
+ * shape errors and cross-entry rules (ARN in its own account, unique ids),
+ * is reported in one ConfigError. Messages name paths, never secrets.
+ */
+export function parseIdentities(json: string, source = 'KEYHOLD_IDENTITIES'): IdentityStore {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    throw new ConfigError('policy-authorizer', [`${source}: is not valid JSON`]);
+  }
+  const problems: string[] = [];
+  const parsed = identitiesSchema.safeParse(raw);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      problems.push(`${source}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    }
+  }
+  problems.push(...crossChecks(raw).map((p) => `${source}: ${p}`));
+  if (problems.length > 0 || !parsed.success) throw new ConfigError('policy-authorizer', problems);
+
+  const byKey = new Map<string, Identity>();
+  for (const account of parsed.data.accounts) {
+    for (const principal of account.principals) {
+      for (const key of principal.accessKeys) {
+        byKey.set(key.accessKeyId, {
+          accountId: account.accountId,
+          principalArn: principal.arn,
+          accessKeyId: key.accessKeyId,
+          secretAccessKey: key.secretAccessKey,
+        });
+      }
+    }
+  }
+  return {
+    byAccessKeyId: (id) => byKey.get(id),
+    size: byKey.size,
+  };
+}
+
+const asArray = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const field = (v: unknown, name: string): unknown =>
+  typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[name] : undefined;
+
+// Runs on the raw document so that these are reported even when the shape
+// has errors elsewhere (a schema refinement would be skipped then).
+function crossChecks(raw: unknown): string[] {
+  const problems: string[] = [];
+  const accountSeen = new Map<string, string>();
+  const arnSeen = new Map<string, string>();
+  const keySeen = new Map<string, string>();
+  asArray(field(raw, 'accounts')).forEach((account, a) => {
+    const accountId = field(account, 'accountId');
+    if (typeof accountId === 'string') {
+      const first = accountSeen.get(accountId);
+      if (first) problems.push(`accounts.${a}.accountId: duplicate of ${first}`);
+      else accountSeen.set(accountId, `accounts.${a}.accountId`);
+    }
+    asArray(field(account, 'principals')).forEach((principal, p) => {
+      const where = `accounts.${a}.principals.${p}`;
+      const arn = field(principal, 'arn');
+      if (typeof arn === 'string') {
+        const m = PRINCIPAL_ARN.exec(arn);
+        if (m && typeof accountId === 'string' && m[1] !== accountId) {
+          problems.push(`${where}.arn: must be in account ${accountId}`);
+        }
+        const first = arnSeen.get(arn);
+        if (first) problems.push(`${where}.arn: duplicate of ${first}`);
+        else arnSeen.set(arn, `${where}.arn`);
+      }
+      asArray(field(principal, 'accessKeys')).forEach((key, k) => {
+        const id = field(key, 'accessKeyId');
+        if (typeof id !== 'string') return;
+        const first = keySeen.get(id);
+        if (first) problems.push(`${where}.accessKeys.${k}.accessKeyId: duplicate of ${first}`);
+        else keySeen.set(id, `${where}.accessKeys.${k}.accessKeyId`);
+      });
+    });
+  });
+  return problems;
+}

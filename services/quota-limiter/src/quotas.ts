@@ -1,0 +1,202 @@
+import { z } from 'zod';
+import { ConfigError, isAccountId, isRegion } from '@keyhold/core';
+
+/** The AWS shared quota for symmetric cryptographic operations. */
+export const CRYPTO_SYMMETRIC_CLASS = 'CryptographicOperationsSymmetric';
+
+/** Operations that spend the shared symmetric quota (AWS-KMS-REFERENCE §2.1). */
+export const SYMMETRIC_OPERATIONS: readonly string[] = [
+  'Encrypt',
+  'Decrypt',
+  'ReEncrypt',
+  'GenerateDataKey',
+  'GenerateDataKeyWithoutPlaintext',
+  'GenerateRandom',
+  'GenerateMac',
+  'VerifyMac',
+];
+
+const SYMMETRIC_BY_REGION: Readonly<Record<string, number>> = {
+  'us-east-1': 100_000,
+  'us-west-2': 100_000,
+  'eu-west-1': 100_000,
+  'us-east-2': 20_000,
+  'ap-southeast-1': 20_000,
+  'ap-southeast-2': 20_000,
+  'ap-northeast-1': 20_000,
+  'eu-central-1': 20_000,
+  'eu-west-2': 20_000,
+};
+const SYMMETRIC_ELSEWHERE = 10_000;
+
+const CUSTOM_KEY_STORE_OPERATIONS = [
+  'ConnectCustomKeyStore',
+  'CreateCustomKeyStore',
+  'DeleteCustomKeyStore',
+  'DescribeCustomKeyStores',
+  'DisconnectCustomKeyStore',
+  'UpdateCustomKeyStore',
+];
+
+/**
+ * Per-API quotas, each its own class named by the operation. Operations whose
+ * quota depends on the key spec (Sign, Verify, GenerateDataKeyPair, RSA/ECC
+ * crypto) are not here: the limiter does not see the key.
+ */
+const PER_API_RATES: Readonly<Record<string, number>> = {
+  ...Object.fromEntries(['DescribeKey', 'GetPublicKey', 'ListResourceTags'].map((o) => [o, 2000])),
+  ...Object.fromEntries(['GetKeyPolicy', 'GetKeyRotationStatus'].map((o) => [o, 1000])),
+  ...Object.fromEntries(['ListAliases', 'ListKeys'].map((o) => [o, 500])),
+  ...Object.fromEntries(
+    ['ListGrants', 'ListKeyPolicies', 'ListRetirableGrants', 'ListKeyRotations'].map((o) => [
+      o,
+      100,
+    ]),
+  ),
+  ...Object.fromEntries(['CreateGrant', 'RetireGrant', 'RevokeGrant'].map((o) => [o, 50])),
+  ...Object.fromEntries(
+    [
+      'DeleteAlias',
+      'DeleteImportedKeyMaterial',
+      'EnableKeyRotation',
+      'ImportKeyMaterial',
+      'PutKeyPolicy',
+      'ScheduleKeyDeletion',
+    ].map((o) => [o, 15]),
+  ),
+  TagResource: 10,
+  ...Object.fromEntries(
+    [
+      'CancelKeyDeletion',
+      'CreateAlias',
+      'CreateKey',
+      'DisableKey',
+      'DisableKeyRotation',
+      'EnableKey',
+      'ReplicateKey',
+      'RotateKeyOnDemand',
+      'UntagResource',
+      'UpdateAlias',
+      'UpdateKeyDescription',
+      'UpdatePrimaryRegion',
+      'GetKeyLastUsage',
+      ...CUSTOM_KEY_STORE_OPERATIONS,
+    ].map((o) => [o, 5]),
+  ),
+  GetParametersForImport: 1,
+};
+
+/** Every quota class, the shared symmetric one first. */
+export const QUOTA_CLASSES: readonly string[] = [
+  CRYPTO_SYMMETRIC_CLASS,
+  ...Object.keys(PER_API_RATES).sort(),
+];
+
+/** The quota class an AWS operation spends, or undefined for operations without one here. */
+export function quotaClassOf(operation: string): string | undefined {
+  if (SYMMETRIC_OPERATIONS.includes(operation)) return CRYPTO_SYMMETRIC_CLASS;
+  return Object.hasOwn(PER_API_RATES, operation) ? operation : undefined;
+}
+
+export interface QuotaLimit {
+  /** Tokens per second. */
+  readonly rate: number;
+  /** Bucket capacity. */
+  readonly burst: number;
+}
+
+/** The AWS default for a class in a region; burst equals the rate (at least 1). */
+export function defaultLimit(region: string, quotaClass: string): QuotaLimit {
+  const rate =
+    quotaClass === CRYPTO_SYMMETRIC_CLASS
+      ? (SYMMETRIC_BY_REGION[region] ?? SYMMETRIC_ELSEWHERE)
+      : (PER_API_RATES[quotaClass] ?? 0);
+  if (rate <= 0) throw new RangeError(`unknown quota class ${quotaClass}`);
+  return { rate, burst: Math.max(1, rate) };
+}
+
+const limitSchema = z.strictObject({
+  rate: z.number().positive().finite(),
+  burst: z.number().min(1).finite().optional(),
+});
+const classMapSchema = z.record(
+  z.string().refine((c) => QUOTA_CLASSES.includes(c), { message: 'unknown quota class' }),
+  limitSchema,
+);
+const fileSchema = z.strictObject({
+  default: classMapSchema.optional(),
+  regions: z
+    .record(z.string().refine(isRegion, { message: 'not a region' }), classMapSchema)
+    .optional(),
+  accounts: z
+    .record(
+      z.string().refine(isAccountId, { message: 'not a 12-digit account id' }),
+      classMapSchema,
+    )
+    .optional(),
+});
+
+type ClassMap = Readonly<Record<string, QuotaLimit>>;
+
+/** Overrides of the AWS defaults from KEYHOLD_QUOTA_FILE; accounts win over regions over default. */
+export interface QuotaOverrides {
+  readonly default: ClassMap;
+  readonly regions: Readonly<Record<string, ClassMap>>;
+  readonly accounts: Readonly<Record<string, ClassMap>>;
+}
+
+export const NO_OVERRIDES: QuotaOverrides = { default: {}, regions: {}, accounts: {} };
+
+const withBurst = (
+  m: Record<string, { rate: number; burst?: number | undefined }> | undefined,
+): ClassMap =>
+  Object.fromEntries(
+    Object.entries(m ?? {}).map(([c, l]) => [
+      c,
+      { rate: l.rate, burst: l.burst ?? Math.max(1, l.rate) },
+    ]),
+  );
+
+/** Validates a quota file's text; every problem is reported in one ConfigError. */
+export function parseQuotaFile(text: string, source = 'KEYHOLD_QUOTA_FILE'): QuotaOverrides {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new ConfigError('quota-limiter', [`${source}: is not valid JSON`]);
+  }
+  const parsed = fileSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new ConfigError(
+      'quota-limiter',
+      parsed.error.issues.map((i) => {
+        // A bad record key nests the key schema's own message.
+        const message = i.code === 'invalid_key' ? (i.issues[0]?.message ?? i.message) : i.message;
+        return `${source}: ${i.path.join('.') || '(root)'}: ${message}`;
+      }),
+    );
+  }
+  const mapValues = (
+    r: Record<string, Record<string, { rate: number; burst?: number | undefined }>> | undefined,
+  ) => Object.fromEntries(Object.entries(r ?? {}).map(([k, v]) => [k, withBurst(v)]));
+  return {
+    default: withBurst(parsed.data.default),
+    regions: mapValues(parsed.data.regions),
+    accounts: mapValues(parsed.data.accounts),
+  };
+}
+
+/** The limit of one (region, account, class): account override, region override, default override, AWS default. */
+export function resolveLimit(
+  overrides: QuotaOverrides,
+  region: string,
+  accountId: string,
+  quotaClass: string,
+): QuotaLimit {
+  return (
+    overrides.accounts[accountId]?.[quotaClass] ??
+    overrides.regions[region]?.[quotaClass] ??
+    overrides.default[quotaClass] ??
+    defaultLimit(region, quotaClass)
+  );
+}
