@@ -30,3 +30,4 @@ export type { ShutdownStep } from './lifecycle.js';
 export { constantTimeEqual } from './secrets.js';
 export { KEY_STATES, KEY_USAGES, KEY_SPECS, ORIGINS } from './key-model.js';
 export type { KeyStateName, KeyUsage, KeySpecName, Origin } from './key-model.js';
+export { deriveSigningKey } from './sigv4.js';

@@ -15,7 +15,7 @@ import { SignatureV4 } from '@smithy/signature-v4';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { busNames, connectBus } from '@keyhold/bus';
 import type { AuditBatch, AuditRecord, Bus } from '@keyhold/bus';
-import { KmsError, createLogger, createMetricsRegistry, keyArn } from '@keyhold/core';
+import { KmsError, createLogger, createMetricsRegistry, deriveSigningKey, keyArn } from '@keyhold/core';
 import type { Registry } from '@keyhold/core';
 import {
   checkHealth,
@@ -41,7 +41,6 @@ import type {
   RequestContext,
 } from '@keyhold/proto';
 import { testBusPrefix, testNatsUrl } from '@keyhold/testkit';
-import { deriveSigningKey } from './auth/sigv4.js';
 import { startGateway } from './server.js';
 import type { GatewayHandle } from './server.js';
 

@@ -2,7 +2,7 @@ import { KmsError } from '@keyhold/core';
 import { describe, expect, it } from 'vitest';
 import { createAuthorizer, isScopeDate } from './authorizer.js';
 import { parseIdentities } from './identities.js';
-import { deriveSigningKey } from './signing-key.js';
+import { deriveSigningKey } from '@keyhold/core';
 
 const identities = parseIdentities(
   JSON.stringify({

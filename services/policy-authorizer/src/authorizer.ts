@@ -1,6 +1,9 @@
-import { KmsError, isAccountId, isRegion, parseKeyArn } from '@keyhold/core';
+import { KmsError, deriveSigningKey, isAccountId, isRegion, parseKeyArn } from '@keyhold/core';
+import { evaluate } from '@keyhold/policy';
+import type { Decision, DecisionBundle } from '@keyhold/policy';
+
+export type { Decision, DecisionBundle } from '@keyhold/policy';
 import type { IdentityStore } from './identities.js';
-import { deriveSigningKey } from './signing-key.js';
 
 export interface AuthenticateInput {
   readonly accessKeyId: string;
@@ -29,20 +32,6 @@ export interface AuthorizeInput {
   readonly region: string;
 }
 
-export type Decision =
-  { readonly allowed: true } | { readonly allowed: false; readonly message: string };
-
-/**
- * What a decision about one key needs. Today only the owning account; key
- * policy, grants and their version join it when policies are evaluated, and
- * crypto-worker caches it per key.
- */
-export interface DecisionBundle {
-  readonly keyArn: string;
-  readonly keyAccountId: string;
-  /** Bumped by every change to what the bundle holds; "0" until policies exist. */
-  readonly version: string;
-}
 
 export interface Authorizer {
   authenticate(input: AuthenticateInput): Authenticated;
@@ -122,22 +111,11 @@ export function createAuthorizer(identities: IdentityStore): Authorizer {
       // Only an authenticated caller has an account; system callers have none.
       if (!isAccountId(input.accountId)) return denied();
       if (input.resourceArn === '*') return { allowed: true };
-      const bundle = decisionBundle(input.resourceArn);
-      return evaluate(input, bundle) ? { allowed: true } : denied();
+      // The same pure evaluator crypto-worker runs on its cached bundles, so a
+      // management decision and a data-plane decision never disagree.
+      return evaluate(decisionBundle(input.resourceArn), input);
     },
 
     decisionBundle,
   };
-}
-
-/**
- * The decision for one key, from its bundle alone so that crypto-worker can
- * make the same one locally: same account only until key policies and
- * grants (with cross-account access) are evaluated here.
- */
-export function evaluate(
-  input: Pick<AuthorizeInput, 'accountId'>,
-  bundle: DecisionBundle,
-): boolean {
-  return input.accountId === bundle.keyAccountId;
 }

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseIdentities } from './identities.js';
 import { startPolicyAuthorizer } from './server.js';
 import type { PolicyAuthorizerHandle } from './server.js';
-import { deriveSigningKey } from './signing-key.js';
+import { deriveSigningKey } from '@keyhold/core';
 
 const keyArn = 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
 let server: PolicyAuthorizerHandle;

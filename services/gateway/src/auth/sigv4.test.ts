@@ -2,9 +2,8 @@ import { Sha256 } from '@aws-crypto/sha256-js';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { describe, expect, it } from 'vitest';
-import { KmsError } from '@keyhold/core';
+import { KmsError, deriveSigningKey } from '@keyhold/core';
 import {
-  deriveSigningKey,
   parseAmzDate,
   parseAuthorization,
   SIGNATURE_MISMATCH_MESSAGE,

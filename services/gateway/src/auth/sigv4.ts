@@ -291,20 +291,3 @@ export function assertSignature(signingKey: Uint8Array, toSign: string, given: s
   if (!constantTimeEqual(signatureFor(signingKey, toSign), given))
     throw invalid(SIGNATURE_MISMATCH_MESSAGE);
 }
-
-/**
- * The SigV4 signing key: HMAC chain over date, region, service and
- * `aws4_request`, seeded with `AWS4` + secret. The authorizer derives it; the
- * gateway never holds a secret. Exported for stand-ins and tests.
- */
-export function deriveSigningKey(
-  secretAccessKey: string,
-  date: string,
-  region: string,
-  service: string,
-): Buffer {
-  const kDate = createHmac('sha256', `AWS4${secretAccessKey}`).update(date).digest();
-  const kRegion = createHmac('sha256', kDate).update(region).digest();
-  const kService = createHmac('sha256', kRegion).update(service).digest();
-  return createHmac('sha256', kService).update(TERMINATOR).digest();
-}

@@ -4,8 +4,10 @@ const hmac = (key: Buffer | string, data: string): Buffer =>
   createHmac('sha256', key).update(data, 'utf8').digest();
 
 /**
- * The SigV4 signing key for one credential scope. The gateway verifies
- * signatures with it, so it gets this and never the secret access key.
+ * The SigV4 signing key for one credential scope: the HMAC chain over date,
+ * region, service and `aws4_request`, seeded with `AWS4` + secret.
+ * policy-authorizer derives it so that the gateway can verify signatures
+ * without ever holding a secret access key.
  */
 export function deriveSigningKey(
   secretAccessKey: string,
