@@ -9,7 +9,9 @@ import type { ClusterOptions, ServiceName } from './cluster.js';
 
 // Stand-in services: real gRPC health (through @keyhold/proto) or a plain
 // TCP listener for the gateway, reporting their environment as a pino line.
-const protoUrl = pathToFileURL(join(import.meta.dirname, '../../../packages/proto/dist/index.js')).href;
+const protoUrl = pathToFileURL(
+  join(import.meta.dirname, '../../../packages/proto/dist/index.js'),
+).href;
 
 const grpcStub = `
 import { startGrpcServer } from '${protoUrl}';
@@ -25,7 +27,7 @@ const gatewayStub = `
 import { createServer } from 'node:net';
 const log = (msg, fields = {}) => console.log(JSON.stringify({ level: 30, time: Date.now(), pid: process.pid, msg, ...fields }));
 const [host, port] = process.env.HTTP_LISTEN.split(':');
-const server = createServer((s) => s.end()).listen(Number(port), host, () => log('started', { env: { HTTP_LISTEN: process.env.HTTP_LISTEN } }));
+const server = createServer((s) => s.end()).listen(Number(port), host, () => log('started', { env: { HTTP_LISTEN: process.env.HTTP_LISTEN, GRPC_LISTEN: process.env.GRPC_LISTEN } }));
 process.on('SIGTERM', () => { log('stopping'); server.close(() => process.exit(0)); });
 `;
 
@@ -34,7 +36,10 @@ console.error('boom: cannot read the root keyring');
 process.exit(3);
 `;
 
-async function writeServices(root: string, stubs: Partial<Record<ServiceName, string | null>> = {}): Promise<void> {
+async function writeServices(
+  root: string,
+  stubs: Partial<Record<ServiceName, string | null>> = {},
+): Promise<void> {
   for (const s of SERVICES) {
     const source = s in stubs ? stubs[s] : s === 'gateway' ? gatewayStub : grpcStub;
     if (source === null || source === undefined) continue;
@@ -102,7 +107,11 @@ describe('startCluster', () => {
     const envOf = (s: ServiceName): Record<string, string> =>
       started.find((l) => l.service === s)?.fields['env'] as Record<string, string>;
 
-    expect(envOf('gateway')).toEqual({ HTTP_LISTEN: `127.0.0.1:${httpPort}` });
+    expect(envOf('gateway')).toEqual({
+      HTTP_LISTEN: `127.0.0.1:${httpPort}`,
+      GRPC_LISTEN: cluster.addresses.gateway,
+    });
+    expect(new Set(Object.values(cluster.addresses)).size).toBe(SERVICES.length);
     const km = envOf('key-manager');
     expect(km['GRPC_LISTEN']).toBe(cluster.addresses['key-manager']);
     expect(km['CRYPTO_WORKER_ADDR']).toBe(cluster.addresses['crypto-worker']);
@@ -119,7 +128,9 @@ describe('startCluster', () => {
     const pids = started.map((l) => l.fields['pid'] as number);
     expect(pids.every(isAlive)).toBe(true);
     await cluster.stop();
-    expect(logs.filter((l) => l.msg === 'stopping').map((l) => l.service)).toEqual([...SERVICES].reverse());
+    expect(logs.filter((l) => l.msg === 'stopping').map((l) => l.service)).toEqual(
+      [...SERVICES].reverse(),
+    );
     expect(pids.some(isAlive)).toBe(false);
   });
 
@@ -131,7 +142,11 @@ describe('startCluster', () => {
       /crypto-worker exited during start \(exit code 3\)[\s\S]*boom: cannot read the root keyring/,
     );
     const started = logs.filter((l) => l.msg === 'started');
-    expect(started.map((l) => l.service)).toEqual(['quota-limiter', 'policy-authorizer', 'audit-log']);
+    expect(started.map((l) => l.service)).toEqual([
+      'quota-limiter',
+      'policy-authorizer',
+      'audit-log',
+    ]);
     expect(started.map((l) => l.fields['pid'] as number).some(isAlive)).toBe(false);
   });
 

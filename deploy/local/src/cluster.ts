@@ -20,7 +20,7 @@ export const SERVICES = [
 ] as const;
 export type ServiceName = (typeof SERVICES)[number];
 
-/** Listen ports of one service; the gateway has no gRPC port. */
+/** Listen ports of one service (the gateway's gRPC port serves health only). */
 export interface ServicePorts {
   readonly grpc: number;
   readonly metrics: number;
@@ -28,7 +28,7 @@ export interface ServicePorts {
 
 /** The default ports of the brief (all on 127.0.0.1). */
 export const DEFAULT_PORTS: Readonly<Record<ServiceName, ServicePorts>> = {
-  gateway: { grpc: 0, metrics: 9101 },
+  gateway: { grpc: 50051, metrics: 9101 },
   'key-manager': { grpc: 50052, metrics: 9102 },
   'crypto-worker': { grpc: 50053, metrics: 9103 },
   'policy-authorizer': { grpc: 50054, metrics: 9104 },
@@ -56,22 +56,22 @@ export interface ClusterOptions {
   readonly httpPort: number;
   /**
    * Where the services listen: a number lays them out from it (gRPC at
-   * base+1..5, metrics at base+10..15); `'auto'` takes a free port for each.
-   * @default the standard ports (gRPC 50052-50056, metrics 9101-9106)
+   * base+0..5, metrics at base+10..15); `'auto'` takes a free port for each.
+   * @default the standard ports (gRPC 50051-50056, metrics 9101-9106)
    */
-  readonly basePort?: number | 'auto';
+  readonly basePort?: number | 'auto' | undefined;
   /** Path of the root keyring JSON for crypto-worker. */
   readonly rootKeyringFile: string;
   /** Path of the identities JSON for policy-authorizer. */
   readonly identitiesFile: string;
   /** Path of the quota overrides JSON for quota-limiter. */
-  readonly quotaFile?: string;
+  readonly quotaFile?: string | undefined;
   /** Subject and stream prefix on NATS. @default 'keyhold' */
-  readonly natsPrefix?: string;
+  readonly natsPrefix?: string | undefined;
   /** LOG_LEVEL of every service. @default 'info' */
-  readonly logLevel?: string;
+  readonly logLevel?: string | undefined;
   /** Region handed to the services as KEYHOLD_REGION. @default 'us-east-1' */
-  readonly region?: string;
+  readonly region?: string | undefined;
   /** Extra environment for every service (applied last). */
   readonly env?: Readonly<Record<string, string>>;
   /**
@@ -80,7 +80,11 @@ export interface ClusterOptions {
    */
   readonly onLog?: (service: ServiceName, line: string) => void;
   /** Called when a service exits on its own after the cluster started. */
-  readonly onExit?: (service: ServiceName, code: number | null, signal: NodeJS.Signals | null) => void;
+  readonly onExit?: (
+    service: ServiceName,
+    code: number | null,
+    signal: NodeJS.Signals | null,
+  ) => void;
   /** Start each service in its own process group, so a terminal's Ctrl-C reaches only the parent. @default false */
   readonly detached?: boolean;
   /** Per service, how long to wait for health. @default 30_000 */
@@ -95,8 +99,8 @@ export interface ClusterOptions {
 export interface Cluster {
   /** Gateway URL, e.g. `http://127.0.0.1:4599`. */
   readonly endpoint: string;
-  /** host:port of each gRPC service, plus the gateway's HTTP address. */
-  readonly addresses: Readonly<Record<Exclude<ServiceName, 'gateway'>, string>> & { readonly gateway: string };
+  /** host:port of each service's gRPC server; the gateway's HTTP address is `endpoint`. */
+  readonly addresses: Readonly<Record<ServiceName, string>>;
   /** Metrics port of each service. */
   readonly metricsPorts: Readonly<Record<ServiceName, number>>;
   /** SIGTERM in reverse start order, each awaited (SIGKILL after stopTimeoutMs). Idempotent. */
@@ -108,7 +112,9 @@ const DEFAULT_ROOT_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../..
 
 /** Paths of the `services/<name>/dist/main.js` files that do not exist (not built yet). */
 export function missingServices(rootDir: string = DEFAULT_ROOT_DIR): string[] {
-  return SERVICES.map((s) => join(rootDir, 'services', s, 'dist', 'main.js')).filter((p) => !existsSync(p));
+  return SERVICES.map((s) => join(rootDir, 'services', s, 'dist', 'main.js')).filter(
+    (p) => !existsSync(p),
+  );
 }
 
 async function freePort(): Promise<number> {
@@ -136,12 +142,27 @@ async function accepts(port: number): Promise<boolean> {
   });
 }
 
-async function resolvePorts(basePort: ClusterOptions['basePort']): Promise<Record<ServiceName, ServicePorts>> {
+async function resolvePorts(
+  basePort: ClusterOptions['basePort'],
+): Promise<Record<ServiceName, ServicePorts>> {
   const ports = {} as Record<ServiceName, ServicePorts>;
+  const taken = new Set<number>();
+  // The kernel rarely hands out the same free port twice in a row; rarely is not never.
+  const distinctFreePort = async (): Promise<number> => {
+    for (let i = 0; i < 20; i++) {
+      const port = await freePort();
+      if (!taken.has(port)) {
+        taken.add(port);
+        return port;
+      }
+    }
+    throw new Error('could not find distinct free ports');
+  };
   for (const s of SERVICES) {
     if (basePort === undefined) ports[s] = DEFAULT_PORTS[s];
-    else if (basePort === 'auto') ports[s] = { grpc: s === 'gateway' ? 0 : await freePort(), metrics: await freePort() };
-    else ports[s] = { grpc: s === 'gateway' ? 0 : basePort + OFFSETS[s], metrics: basePort + 10 + OFFSETS[s] };
+    else if (basePort === 'auto')
+      ports[s] = { grpc: await distinctFreePort(), metrics: await distinctFreePort() };
+    else ports[s] = { grpc: basePort + OFFSETS[s], metrics: basePort + 10 + OFFSETS[s] };
   }
   return ports;
 }
@@ -164,7 +185,15 @@ export function serviceEnv(
   ports: Readonly<Record<ServiceName, ServicePorts>>,
   options: Pick<
     ClusterOptions,
-    'databaseUrl' | 'natsUrl' | 'httpPort' | 'rootKeyringFile' | 'identitiesFile' | 'quotaFile' | 'natsPrefix' | 'logLevel' | 'region'
+    | 'databaseUrl'
+    | 'natsUrl'
+    | 'httpPort'
+    | 'rootKeyringFile'
+    | 'identitiesFile'
+    | 'quotaFile'
+    | 'natsPrefix'
+    | 'logLevel'
+    | 'region'
   >,
 ): Record<string, string> {
   const addr = (s: ServiceName): string => `127.0.0.1:${ports[s].grpc}`;
@@ -181,16 +210,23 @@ export function serviceEnv(
     QUOTA_LIMITER_ADDR: addr('quota-limiter'),
     AUDIT_LOG_ADDR: addr('audit-log'),
   };
+  env['GRPC_LISTEN'] = addr(service);
   if (service === 'gateway') env['HTTP_LISTEN'] = `127.0.0.1:${options.httpPort}`;
-  else env['GRPC_LISTEN'] = addr(service);
   if (service === 'crypto-worker') env['KEYHOLD_ROOT_KEYRING_FILE'] = options.rootKeyringFile;
   if (service === 'policy-authorizer') env['KEYHOLD_IDENTITIES_FILE'] = options.identitiesFile;
-  if (service === 'quota-limiter' && options.quotaFile !== undefined) env['KEYHOLD_QUOTA_FILE'] = options.quotaFile;
+  if (service === 'quota-limiter' && options.quotaFile !== undefined)
+    env['KEYHOLD_QUOTA_FILE'] = options.quotaFile;
   return env;
 }
 
 // Inline variants in the parent's environment would win over the files we pass.
-const NOT_INHERITED = ['KEYHOLD_ROOT_KEYRING', 'KEYHOLD_IDENTITIES', 'KEYHOLD_QUOTA_FILE', 'GRPC_LISTEN', 'HTTP_LISTEN'];
+const NOT_INHERITED = [
+  'KEYHOLD_ROOT_KEYRING',
+  'KEYHOLD_IDENTITIES',
+  'KEYHOLD_QUOTA_FILE',
+  'GRPC_LISTEN',
+  'HTTP_LISTEN',
+];
 
 interface Running {
   readonly service: ServiceName;
@@ -337,15 +373,13 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     throw err;
   }
 
-  const addresses = {
-    gateway: `127.0.0.1:${options.httpPort}`,
-    'key-manager': `127.0.0.1:${ports['key-manager'].grpc}`,
-    'crypto-worker': `127.0.0.1:${ports['crypto-worker'].grpc}`,
-    'policy-authorizer': `127.0.0.1:${ports['policy-authorizer'].grpc}`,
-    'quota-limiter': `127.0.0.1:${ports['quota-limiter'].grpc}`,
-    'audit-log': `127.0.0.1:${ports['audit-log'].grpc}`,
-  };
-  const metricsPorts = Object.fromEntries(SERVICES.map((s) => [s, ports[s].metrics])) as Record<ServiceName, number>;
+  const addresses = Object.fromEntries(
+    SERVICES.map((s) => [s, `127.0.0.1:${ports[s].grpc}`]),
+  ) as Record<ServiceName, string>;
+  const metricsPorts = Object.fromEntries(SERVICES.map((s) => [s, ports[s].metrics])) as Record<
+    ServiceName,
+    number
+  >;
   return { endpoint: `http://127.0.0.1:${options.httpPort}`, addresses, metricsPorts, stop };
 }
 

@@ -42,7 +42,11 @@ describe('loadLauncherConfig', () => {
   it('reports every bad variable at once', () => {
     let error: unknown;
     try {
-      loadLauncherConfig({ KEYHOLD_DEV_ACCOUNT: '12', KEYHOLD_REGION: 'moon', KEYHOLD_DEV_ALT_ACCESS_KEY_ID: 'test' });
+      loadLauncherConfig({
+        KEYHOLD_DEV_ACCOUNT: '12',
+        KEYHOLD_REGION: 'moon',
+        KEYHOLD_DEV_ALT_ACCESS_KEY_ID: 'test',
+      });
     } catch (err) {
       error = err;
     }

@@ -29,7 +29,10 @@ export interface IdentitiesFile {
     readonly accountId: string;
     readonly principals: readonly {
       readonly arn: string;
-      readonly accessKeys: readonly { readonly accessKeyId: string; readonly secretAccessKey: string }[];
+      readonly accessKeys: readonly {
+        readonly accessKeyId: string;
+        readonly secretAccessKey: string;
+      }[];
     }[];
   }[];
 }
@@ -43,7 +46,9 @@ export interface RootKeyringFile {
 const port = (defaultValue: number) => env.int({ min: 1, max: 65_535, default: defaultValue });
 
 /** Reads the launcher's settings; every problem is reported in one ConfigError. */
-export function loadLauncherConfig(source: Readonly<Record<string, string | undefined>>): LauncherConfig {
+export function loadLauncherConfig(
+  source: Readonly<Record<string, string | undefined>>,
+): LauncherConfig {
   const c = readEnv(
     'local',
     {
@@ -66,7 +71,8 @@ export function loadLauncherConfig(source: Readonly<Record<string, string | unde
   const problems: string[] = [];
   if (!isRegion(c.KEYHOLD_REGION)) problems.push('KEYHOLD_REGION: not a region name');
   if (!isAccountId(c.KEYHOLD_DEV_ACCOUNT)) problems.push('KEYHOLD_DEV_ACCOUNT: must be 12 digits');
-  if (!isAccountId(c.KEYHOLD_DEV_ALT_ACCOUNT)) problems.push('KEYHOLD_DEV_ALT_ACCOUNT: must be 12 digits');
+  if (!isAccountId(c.KEYHOLD_DEV_ALT_ACCOUNT))
+    problems.push('KEYHOLD_DEV_ALT_ACCOUNT: must be 12 digits');
   if (c.KEYHOLD_DEV_ACCOUNT === c.KEYHOLD_DEV_ALT_ACCOUNT) {
     problems.push('KEYHOLD_DEV_ALT_ACCOUNT: must differ from KEYHOLD_DEV_ACCOUNT');
   }
@@ -75,11 +81,18 @@ export function loadLauncherConfig(source: Readonly<Record<string, string | unde
   }
   const ports = [c.KEYHOLD_HTTP_PORT, c.KEYHOLD_PG_PORT, c.KEYHOLD_NATS_PORT];
   if (new Set(ports).size !== ports.length) {
-    problems.push('KEYHOLD_HTTP_PORT, KEYHOLD_PG_PORT, KEYHOLD_NATS_PORT: must be three different ports');
+    problems.push(
+      'KEYHOLD_HTTP_PORT, KEYHOLD_PG_PORT, KEYHOLD_NATS_PORT: must be three different ports',
+    );
   }
   if (problems.length > 0) throw new ConfigError('local', problems);
 
-  const account = (accountId: string, accessKeyId: string, secretAccessKey: string, user: string): DevAccount => ({
+  const account = (
+    accountId: string,
+    accessKeyId: string,
+    secretAccessKey: string,
+    user: string,
+  ): DevAccount => ({
     accountId,
     principalArn: `arn:aws:iam::${accountId}:user/${user}`,
     accessKeyId,
@@ -87,7 +100,12 @@ export function loadLauncherConfig(source: Readonly<Record<string, string | unde
   });
   return {
     region: c.KEYHOLD_REGION,
-    main: account(c.KEYHOLD_DEV_ACCOUNT, c.KEYHOLD_DEV_ACCESS_KEY_ID, c.KEYHOLD_DEV_SECRET_ACCESS_KEY, 'test'),
+    main: account(
+      c.KEYHOLD_DEV_ACCOUNT,
+      c.KEYHOLD_DEV_ACCESS_KEY_ID,
+      c.KEYHOLD_DEV_SECRET_ACCESS_KEY,
+      'test',
+    ),
     alt: account(
       c.KEYHOLD_DEV_ALT_ACCOUNT,
       c.KEYHOLD_DEV_ALT_ACCESS_KEY_ID,

@@ -24,7 +24,11 @@ describe('renderLogLine', () => {
     const line = JSON.stringify({
       level: 50,
       time: '2025-01-02T03:04:05.678Z',
-      err: { type: 'Error', message: 'boom', stack: 'Error: boom\n    at f (a.js:1:1)\n    at g (b.js:2:2)' },
+      err: {
+        type: 'Error',
+        message: 'boom',
+        stack: 'Error: boom\n    at f (a.js:1:1)\n    at g (b.js:2:2)',
+      },
       msg: 'request failed',
     });
     expect(renderLogLine(line)).toBe(

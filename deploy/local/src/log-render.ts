@@ -71,7 +71,9 @@ export function renderLogLine(line: string, options: { color?: boolean } = {}): 
     if (SKIPPED.has(key)) continue;
     if (key === 'err' && isRecord(value)) {
       const err = value as SerializedError;
-      fields.push(`err=${formatValue(`${String(err.type ?? 'Error')}: ${String(err.message ?? '')}`)}`);
+      fields.push(
+        `err=${formatValue(`${String(err.type ?? 'Error')}: ${String(err.message ?? '')}`)}`,
+      );
       if (typeof err.stack === 'string') {
         stack = err.stack
           .split('\n')
@@ -84,6 +86,8 @@ export function renderLogLine(line: string, options: { color?: boolean } = {}): 
     fields.push(`${key}=${formatValue(value)}`);
   }
   const msg = typeof entry['msg'] === 'string' ? entry['msg'] : '';
-  const head = [formatTime(entry['time']), shownLevel, msg, ...fields].filter((p) => p !== '').join(' ');
+  const head = [formatTime(entry['time']), shownLevel, msg, ...fields]
+    .filter((p) => p !== '')
+    .join(' ');
   return stack !== undefined && stack !== '' ? `${head}\n${stack}` : head;
 }

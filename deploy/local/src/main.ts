@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +24,28 @@ const DEV_KEYRING_WARNING = `
 ##  this launcher, for real secrets. Deleting it makes all local keys useless.
 ################################################################################
 `;
+
+/**
+ * Postgres data lives in .keyhold/pg. As root, Postgres runs as the
+ * `postgres` user, which cannot enter a checkout under e.g. /root; then the
+ * data goes to /var/lib/keyhold/<hash of this checkout>/pg instead, so that
+ * `npm start` works wherever the repository was cloned.
+ */
+async function startPostgres(port: number): Promise<LocalServer> {
+  const inRepo = join(stateDir, 'pg');
+  say(`starting Postgres on 127.0.0.1:${port}`);
+  try {
+    return await startLocalPostgres({ dataDir: inRepo, port, keep: true, detached: true });
+  } catch (err) {
+    if (!(err instanceof Error) || !err.message.includes('the postgres user cannot write'))
+      throw err;
+  }
+  const hash = createHash('sha256').update(rootDir).digest('hex').slice(0, 12);
+  const elsewhere = join('/var/lib/keyhold', hash, 'pg');
+  await mkdir(dirname(elsewhere), { recursive: true, mode: 0o711 });
+  say(`the postgres user cannot reach ${inRepo}; keeping Postgres data in ${elsewhere}`);
+  return startLocalPostgres({ dataDir: elsewhere, port, keep: true, detached: true });
+}
 
 async function ensureDevRootKeyring(path: string): Promise<void> {
   try {
@@ -57,12 +80,13 @@ async function assertPortsFree(config: LauncherConfig): Promise<void> {
     ['NATS (KEYHOLD_NATS_PORT)', config.natsPort],
     ['gateway HTTP (KEYHOLD_HTTP_PORT)', config.httpPort],
     ...SERVICES.flatMap((s): [string, number][] => [
-      ...(s === 'gateway' ? [] : ([[`${s} gRPC`, DEFAULT_PORTS[s].grpc]] as [string, number][])),
+      [`${s} gRPC`, DEFAULT_PORTS[s].grpc],
       [`${s} metrics`, DEFAULT_PORTS[s].metrics],
     ]),
   ];
   const busy: string[] = [];
-  for (const [what, port] of wanted) if (await isPortOpen(port)) busy.push(`${what}: 127.0.0.1:${port}`);
+  for (const [what, port] of wanted)
+    if (await isPortOpen(port)) busy.push(`${what}: 127.0.0.1:${port}`);
   if (busy.length > 0) {
     throw new Error(
       `ports already in use (is Keyhold already running?):\n${busy.map((b) => `  - ${b}`).join('\n')}`,
@@ -116,18 +140,25 @@ async function main(): Promise<number> {
 
   try {
     // Own process groups: a Ctrl-C reaches only us, and we stop things in order.
-    say(`starting Postgres on 127.0.0.1:${config.pgPort} (data in .keyhold/pg)`);
-    pg = await startLocalPostgres({ dataDir: join(stateDir, 'pg'), port: config.pgPort, keep: true, detached: true });
+    pg = await startPostgres(config.pgPort);
     say(`starting NATS on 127.0.0.1:${config.natsPort} (data in .keyhold/nats)`);
-    nats = await startLocalNats({ dataDir: join(stateDir, 'nats'), port: config.natsPort, detached: true });
+    nats = await startLocalNats({
+      dataDir: join(stateDir, 'nats'),
+      port: config.natsPort,
+      detached: true,
+    });
     const databaseUrl = await ensureDatabase(pg.url);
 
     const rootKeyringFile = join(stateDir, 'dev-root-keyring.json');
     await ensureDevRootKeyring(rootKeyringFile);
     const identitiesFile = join(stateDir, 'identities.json');
-    await writeFile(identitiesFile, `${JSON.stringify(identitiesFor([config.main, config.alt]), null, 2)}\n`, {
-      mode: 0o600,
-    });
+    await writeFile(
+      identitiesFile,
+      `${JSON.stringify(identitiesFor([config.main, config.alt]), null, 2)}\n`,
+      {
+        mode: 0o600,
+      },
+    );
     await chmod(identitiesFile, 0o600);
 
     say('starting services');
@@ -141,13 +172,15 @@ async function main(): Promise<number> {
       httpPort: config.httpPort,
       rootKeyringFile,
       identitiesFile,
-      ...(config.quotaFile !== undefined ? { quotaFile: config.quotaFile } : {}),
+      quotaFile: config.quotaFile,
       natsPrefix: config.natsPrefix,
       logLevel: config.logLevel,
       region: config.region,
       detached: true,
       onExit: (service, code, sig) => {
-        say(`${service} exited unexpectedly (${sig ?? `exit code ${String(code)}`}); stopping everything`);
+        say(
+          `${service} exited unexpectedly (${sig ?? `exit code ${String(code)}`}); stopping everything`,
+        );
         exitCode = 1;
         crashed?.();
       },

@@ -86,7 +86,7 @@ beforeAll(async () => {
     natsUrl: testNatsUrl(),
     natsPrefix: testBusPrefix(),
     httpPort: await findFreePort(),
-    basePort: await findFreePort(),
+    basePort: 'auto',
     rootKeyringFile: keyring,
     identitiesFile: identities,
     quotaFile: quota,

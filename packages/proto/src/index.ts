@@ -23,6 +23,7 @@ export type {
   CryptoWorkerMethods,
   KeyManagementServiceMethods,
   KeyManagerMethods,
+  PromiseMethods,
   QuotaLimiterMethods,
 } from './clients.js';
 export { checkHealth } from './health.js';

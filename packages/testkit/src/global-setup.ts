@@ -3,7 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { dockerAvailable } from './docker.js';
-import { findFreePort, startLocalNats, startLocalPostgres } from './local.js';
+import {
+  findFreePort,
+  findNatsServer,
+  findPostgresBinaries,
+  startLocalNats,
+  startLocalPostgres,
+} from './local.js';
 import './provided-context.js';
 
 interface Started {
@@ -97,14 +103,35 @@ export default async function setup(project: TestProject): Promise<() => Promise
     if (errors.length > 0) throw new AggregateError(errors, 'testkit teardown failed');
   };
 
+  // Docker can answer and still fail to run (no registry access, no pull
+  // rights): fall back to local binaries when they are installed.
+  const orLocal = async (
+    fromDocker: () => Promise<Started>,
+    fromBinaries: () => Promise<Started>,
+    binariesInstalled: boolean,
+  ): Promise<Started> => {
+    if (!docker) return fromBinaries();
+    try {
+      return await fromDocker();
+    } catch (err) {
+      if (!binariesInstalled) throw err;
+      process.stderr.write(`[testkit] docker failed (${String(err)}); using local binaries\n`);
+      return fromBinaries();
+    }
+  };
+
   try {
     const db = envDb
       ? fromEnv(envDb, 'TEST_DATABASE_URL')
-      : await (docker ? postgresFromDocker() : postgresFromBinaries());
+      : await orLocal(
+          postgresFromDocker,
+          postgresFromBinaries,
+          findPostgresBinaries() !== undefined,
+        );
     started.push(db);
     const nats = envNats
       ? fromEnv(envNats, 'TEST_NATS_URL')
-      : await (docker ? natsFromDocker() : natsFromBinaries());
+      : await orLocal(natsFromDocker, natsFromBinaries, findNatsServer() !== undefined);
     started.push(nats);
 
     process.stderr.write(`[testkit] postgres: ${db.how}; nats: ${nats.how}\n`);

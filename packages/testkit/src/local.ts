@@ -68,7 +68,11 @@ export async function findFreePort(): Promise<number> {
 }
 
 /** Resolves true when something accepts TCP connections on 127.0.0.1:`port`. */
-export async function isPortOpen(port: number, host = '127.0.0.1', timeoutMs = 500): Promise<boolean> {
+export async function isPortOpen(
+  port: number,
+  host = '127.0.0.1',
+  timeoutMs = 500,
+): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = createConnection({ host, port });
     const done = (open: boolean): void => {
@@ -112,7 +116,10 @@ export function findPostgresBinaries(): { initdb: string; postgres: string } | u
 
 /** Finds `nats-server` on PATH (or /usr/sbin, where Debian puts it). */
 export function findNatsServer(): string | undefined {
-  return onPath('nats-server') ?? (existsSync('/usr/sbin/nats-server') ? '/usr/sbin/nats-server' : undefined);
+  return (
+    onPath('nats-server') ??
+    (existsSync('/usr/sbin/nats-server') ? '/usr/sbin/nats-server' : undefined)
+  );
 }
 
 interface RunAs {
@@ -139,7 +146,11 @@ function postgresRunAs(): RunAs | undefined {
   const uid = id('-u');
   const gid = id('-g');
   if (existsSync('/usr/bin/setpriv') || onPath('setpriv') !== undefined) {
-    return { uid, gid, prefix: ['setpriv', '--reuid=postgres', '--regid=postgres', '--init-groups', '--'] };
+    return {
+      uid,
+      gid,
+      prefix: ['setpriv', '--reuid=postgres', '--regid=postgres', '--init-groups', '--'],
+    };
   }
   return { uid, gid, prefix: ['runuser', '-u', 'postgres', '--'] };
 }
@@ -150,7 +161,10 @@ class Tracked {
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   exitedAlready = false;
 
-  constructor(readonly child: ChildProcess, readonly name: string) {
+  constructor(
+    readonly child: ChildProcess,
+    readonly name: string,
+  ) {
     const keep = (chunk: Buffer): void => {
       for (const line of chunk.toString('utf8').split('\n')) {
         if (line.trim() === '') continue;
@@ -176,7 +190,8 @@ class Tracked {
   }
 
   failure(what: string): Error {
-    const tail = this.lines.length > 0 ? `\n--- last ${this.name} output ---\n${this.lines.join('\n')}` : '';
+    const tail =
+      this.lines.length > 0 ? `\n--- last ${this.name} output ---\n${this.lines.join('\n')}` : '';
     return new Error(`${this.name}: ${what}${tail}`);
   }
 
@@ -278,7 +293,9 @@ export async function startLocalPostgres(options: LocalPostgresOptions): Promise
 
   if (!existsSync(join(dataDir, 'PG_VERSION'))) {
     if (!(await isEmptyOrMissing(dataDir))) {
-      throw new Error(`${dataDir} is neither empty nor a Postgres cluster; refusing to initialise it`);
+      throw new Error(
+        `${dataDir} is neither empty nor a Postgres cluster; refusing to initialise it`,
+      );
     }
     await run(
       [
@@ -361,7 +378,9 @@ export async function startLocalPostgres(options: LocalPostgresOptions): Promise
 export async function startLocalNats(options: LocalNatsOptions): Promise<LocalServer> {
   const binary = findNatsServer();
   if (binary === undefined) {
-    throw new Error('nats-server not found on PATH: install it, e.g. `apt-get install nats-server`');
+    throw new Error(
+      'nats-server not found on PATH: install it, e.g. `apt-get install nats-server`',
+    );
   }
   const { dataDir, port } = options;
   const monitorPort = options.monitorPort ?? (await findFreePort());

@@ -62,9 +62,11 @@ describe('testNatsUrl', () => {
     const jsm = await nc.jetstreamManager();
     await jsm.streams.add({ name: `${prefix}_things`, subjects: [`${prefix}.things.>`] });
 
-    const ack = await nc.jetstream().publish(`${prefix}.things.a`, new TextEncoder().encode('hello'), {
-      msgID: 'm-1',
-    });
+    const ack = await nc
+      .jetstream()
+      .publish(`${prefix}.things.a`, new TextEncoder().encode('hello'), {
+        msgID: 'm-1',
+      });
     expect(ack.stream).toBe(`${prefix}_things`);
     expect(ack.seq).toBe(1);
 

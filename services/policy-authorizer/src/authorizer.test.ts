@@ -1,8 +1,8 @@
-import { KmsError } from '@keyhold/core';
+import { deriveSigningKey } from '@keyhold/core';
+import type { KmsError } from '@keyhold/core';
 import { describe, expect, it } from 'vitest';
 import { createAuthorizer, isScopeDate } from './authorizer.js';
 import { parseIdentities } from './identities.js';
-import { deriveSigningKey } from '@keyhold/core';
 
 const identities = parseIdentities(
   JSON.stringify({

@@ -1,11 +1,10 @@
-import { Registry, createLogger, isKmsError } from '@keyhold/core';
+import { Registry, createLogger, isKmsError, deriveSigningKey } from '@keyhold/core';
 import { createAuthorizerClient } from '@keyhold/proto';
 import type { Client, AuthorizerMethods } from '@keyhold/proto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseIdentities } from './identities.js';
 import { startPolicyAuthorizer } from './server.js';
 import type { PolicyAuthorizerHandle } from './server.js';
-import { deriveSigningKey } from '@keyhold/core';
 
 const keyArn = 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
 let server: PolicyAuthorizerHandle;
