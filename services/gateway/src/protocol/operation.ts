@@ -10,11 +10,8 @@ import type { JsonObject, Validation } from './members.js';
 
 /** The typed clients the gateway forwards to. */
 export interface Backends {
-  readonly keyManager: Pick<Client<KeyManagerMethods>, 'CreateKey' | 'DescribeKey' | 'ListKeys'>;
-  readonly cryptoWorker: Pick<
-    Client<CryptoWorkerMethods>,
-    'Encrypt' | 'Decrypt' | 'GenerateDataKey'
-  >;
+  readonly keyManager: KeyManagerMethods;
+  readonly cryptoWorker: CryptoWorkerMethods;
 }
 
 /** The shared AWS quota for symmetric cryptographic operations. */
