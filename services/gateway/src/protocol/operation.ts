@@ -1,6 +1,5 @@
 import type {
   CallOptions,
-  Client,
   CryptoWorkerMethods,
   KeyManagerMethods,
   KeyMetadata__Output,
