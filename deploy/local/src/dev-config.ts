@@ -166,7 +166,7 @@ export function startBanner(config: LauncherConfig, endpoint: string): string {
     '',
     'One-liners:',
     `  ${aws} create-key`,
-    `  ${aws} encrypt --key-id <KeyId> --plaintext "$(echo -n hello | base64)"`,
+    `  ${aws} encrypt --key-id <KeyId> --plaintext fileb://<(echo -n hello)`,
     `  ${aws} list-keys`,
     '',
     'Ctrl-C stops everything; data stays in .keyhold/ for the next start.',

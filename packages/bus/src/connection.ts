@@ -32,8 +32,16 @@ export async function connectBus(options: BusOptions): Promise<Bus> {
     ...(u.username ? { user: decodeURIComponent(u.username), pass: decodeURIComponent(u.password) } : {}),
   });
   void (async () => {
+    // Connection changes matter to operators; the client's heartbeat ticks
+    // (pingTimer) and retry attempts do not.
     for await (const s of nc.status()) {
-      options.logger.info({ type: s.type }, 'nats status');
+      if (s.type === 'pingTimer' || s.type === 'reconnecting') {
+        options.logger.debug({ type: s.type }, 'nats status');
+      } else if (s.type === 'disconnect' || s.type === 'error' || s.type === 'staleConnection') {
+        options.logger.warn({ type: s.type }, 'nats status');
+      } else {
+        options.logger.info({ type: s.type }, 'nats status');
+      }
     }
   })();
   const jsm = await nc.jetstreamManager();
