@@ -55,9 +55,25 @@ step 'generated proto types are current'
 node scripts/gen-proto.mjs --check
 step 'lint'
 npx eslint --max-warnings 0 .
+results=$(mktemp -d)
+trap 'rm -rf "$results"' EXIT
+run_project() {
+  npx vitest run --project "$1" --reporter=default --reporter=json --outputFile.json="$results/$1.json"
+}
 step 'unit tests'
-npx vitest run --project unit
+run_project unit
 step 'integration tests'
-npx vitest run --project int
+run_project int
 step 'end-to-end tests'
-npx vitest run --project e2e
+run_project e2e
+
+# One plain closing line over all three projects, for CI logs.
+node -e '
+  const fs = require("node:fs");
+  let passed = 0, failed = 0, skipped = 0;
+  for (const f of fs.readdirSync(process.argv[1])) {
+    const r = JSON.parse(fs.readFileSync(process.argv[1] + "/" + f, "utf8"));
+    passed += r.numPassedTests; failed += r.numFailedTests; skipped += r.numPendingTests + r.numTodoTests;
+  }
+  console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+' "$results"
