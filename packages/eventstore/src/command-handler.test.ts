@@ -4,6 +4,7 @@ import { commandHandler } from './command-handler.js';
 import { StreamVersionConflictError, isStreamVersionConflictError } from './errors.js';
 import type { EventStore } from './event-store.js';
 import { createInMemoryEventStore } from './in-memory-event-store.js';
+import { createStateCache } from './state-cache.js';
 import type { InMemoryTransaction } from './in-memory-event-store.js';
 import type { Decider, Event } from './types.js';
 
@@ -137,5 +138,41 @@ describe('commandHandler', () => {
     await Promise.all(Array.from({ length: 20 }, () => handle(inc())));
     const { events } = await store.readStream<Incremented>('counter-a');
     expect(events.map((e) => e.data.value)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+  });
+
+  it('starts from the cached state and reads only the tail', async () => {
+    const inner = createInMemoryEventStore();
+    const reads: Array<number | undefined> = [];
+    const store: EventStore<InMemoryTransaction> = {
+      readStream: (id, opts) => {
+        reads.push(opts?.afterVersion);
+        return inner.readStream(id, opts);
+      },
+      appendToStream: (id, events, opts) => inner.appendToStream(id, events, opts),
+    };
+    const cache = createStateCache<State>(10);
+    const handle = commandHandler(store, counter, { ...options, cache });
+    await handle(inc());
+    await handle(inc());
+    // Someone else (another replica) appends: the tail read picks it up.
+    await inner.appendToStream('counter-a', [{ type: 'Incremented', data: { value: 50 } }], {
+      expectedVersion: 2,
+    });
+    const result = await handle(inc());
+    expect(result.newState).toEqual({ value: 51 });
+    expect(reads).toEqual([undefined, 1, 2]);
+    expect(cache.get('counter-a')).toEqual({ version: 4, state: { value: 51 } });
+  });
+
+  it('evicts the least recently used stream and never goes back in version', () => {
+    const cache = createStateCache<number>(2);
+    cache.set('a', { version: 1, state: 1 });
+    cache.set('b', { version: 1, state: 1 });
+    cache.get('a');
+    cache.set('c', { version: 1, state: 1 });
+    expect([cache.get('a'), cache.get('b')]).toEqual([{ version: 1, state: 1 }, undefined]);
+    cache.set('a', { version: 5, state: 5 });
+    cache.set('a', { version: 3, state: 3 });
+    expect(cache.get('a')).toEqual({ version: 5, state: 5 });
   });
 });

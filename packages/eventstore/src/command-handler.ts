@@ -2,10 +2,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { KmsError } from '@keyhold/core';
 import { isStreamVersionConflictError } from './errors.js';
 import type { EventStore } from './event-store.js';
+import type { StateCache } from './state-cache.js';
 import type { Decider, Event, RecordedEvent } from './types.js';
 
 /** How {@link commandHandler} finds streams and retries conflicts. */
-export interface CommandHandlerOptions<Command> {
+export interface CommandHandlerOptions<Command, State = unknown> {
   /** The stream a command acts on, e.g. `(c) => keyStreamId(c.data.keyId)`. */
   readonly streamId: (command: Command) => string;
   /**
@@ -18,6 +19,11 @@ export interface CommandHandlerOptions<Command> {
   readonly minDelayMs?: number;
   /** Growth of the delay per retry. @default 1.5 */
   readonly factor?: number;
+  /**
+   * Folded states to start from: a command then reads only the events after
+   * the cached version, so its cost does not grow with the stream's length.
+   */
+  readonly cache?: StateCache<State>;
 }
 
 /** Per-call hook, run in the append transaction with the state after the new events. */
@@ -55,18 +61,24 @@ export type CommandHandler<Tx, State, Command, E extends Event> = (
 export function commandHandler<Tx, State, Command, E extends Event>(
   store: EventStore<Tx>,
   decider: Decider<State, Command, E>,
-  options: CommandHandlerOptions<Command>,
+  options: CommandHandlerOptions<Command, State>,
 ): CommandHandler<Tx, State, Command, E> {
   const retries = options.retries ?? 3;
   const minDelayMs = options.minDelayMs ?? 100;
   const factor = options.factor ?? 1.5;
+  const cache = options.cache;
 
   return async (command, handleOptions = {}) => {
     const streamId = options.streamId(command);
     for (let attempt = 0; ; attempt++) {
-      const { events, currentVersion } = await store.readStream<E>(streamId);
-      let state = decider.initialState();
+      const start = cache?.get(streamId);
+      const { events, currentVersion } = await store.readStream<E>(
+        streamId,
+        start ? { afterVersion: start.version } : {},
+      );
+      let state = start?.state ?? decider.initialState();
       for (const e of events) state = decider.evolve(state, e as unknown as E);
+      if (events.length > 0) cache?.set(streamId, { version: currentVersion, state });
       const newEvents = decider.decide(command, state);
       if (newEvents.length === 0)
         return { newState: state, newEvents: [], nextExpectedVersion: currentVersion };
@@ -82,6 +94,7 @@ export function commandHandler<Tx, State, Command, E extends Event>(
               }
             : {}),
         });
+        cache?.set(streamId, { version: appended.nextExpectedVersion, state: newState });
         return {
           newState,
           newEvents: appended.recorded,

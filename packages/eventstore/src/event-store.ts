@@ -33,8 +33,21 @@ export interface AppendResult<E extends Event = Event> {
  * `inTransaction` callbacks get: a Postgres transaction for the Postgres
  * store.
  */
+/** Options of {@link EventStore.readStream}. */
+export interface ReadStreamOptions {
+  /**
+   * Only events after this version: a caller holding the state at a version
+   * reads just the tail. `currentVersion` is then at least `afterVersion`.
+   * @default 0
+   */
+  readonly afterVersion?: number;
+}
+
 export interface EventStore<Tx = unknown> {
-  readStream<E extends Event = Event>(streamId: string): Promise<ReadStreamResult<E>>;
+  readStream<E extends Event = Event>(
+    streamId: string,
+    options?: ReadStreamOptions,
+  ): Promise<ReadStreamResult<E>>;
   /**
    * Appends `events` after checking `expectedVersion`.
    * @throws StreamVersionConflictError when the stream moved on.

@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { assertExpectedVersion } from './errors.js';
-import type { AppendOptions, AppendResult, EventStore, ReadStreamResult } from './event-store.js';
+import type {
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  ReadStreamOptions,
+  ReadStreamResult,
+} from './event-store.js';
 import type { Event, RecordedEvent } from './types.js';
 
 /** What `inTransaction` gets from the in-memory store: nothing to write to. */
@@ -59,9 +65,16 @@ export function createInMemoryEventStore(clock: () => Date = () => new Date()): 
   return {
     all: () => [...log],
 
-    async readStream<E extends Event = Event>(streamId: string): Promise<ReadStreamResult<E>> {
+    async readStream<E extends Event = Event>(
+      streamId: string,
+      options: ReadStreamOptions = {},
+    ): Promise<ReadStreamResult<E>> {
       const events = (streams.get(streamId) ?? []) as unknown as RecordedEvent<E>[];
-      return { events: [...events], currentVersion: events.length };
+      const after = options.afterVersion ?? 0;
+      return {
+        events: events.slice(after),
+        currentVersion: Math.max(events.length, after),
+      };
     },
 
     appendToStream<E extends Event = Event>(

@@ -11,6 +11,7 @@ export type {
   AppendResult,
   EventStore,
   InTransaction,
+  ReadStreamOptions,
   ReadStreamResult,
 } from './event-store.js';
 export {
@@ -19,6 +20,8 @@ export {
   isStreamVersionConflictError,
 } from './errors.js';
 export { commandHandler } from './command-handler.js';
+export { createStateCache } from './state-cache.js';
+export type { CachedState, StateCache } from './state-cache.js';
 export type {
   CommandHandler,
   CommandHandlerOptions,
@@ -28,12 +31,17 @@ export type {
 } from './command-handler.js';
 export { createInMemoryEventStore } from './in-memory-event-store.js';
 export type { InMemoryEventStore, InMemoryTransaction } from './in-memory-event-store.js';
-export { createPostgresEventStore } from './postgres/postgres-event-store.js';
+export {
+  createPostgresEventStore,
+  readAllEvents,
+  toRecordedEvent,
+} from './postgres/postgres-event-store.js';
 export type {
   PostgresEventStoreOptions,
+  ReadAllOptions,
   PostgresTransaction,
 } from './postgres/postgres-event-store.js';
 export { migrate } from './postgres/migrate.js';
-export { assertSchemaName, outboxChannel, schemaDdl } from './postgres/schema.js';
+export { assertSchemaName, lockAppends, outboxChannel, schemaDdl } from './postgres/schema.js';
 export { createOutboxRelay } from './outbox/outbox-relay.js';
 export type { OutboxRelay, OutboxRelayOptions } from './outbox/outbox-relay.js';

@@ -14,6 +14,10 @@ describe('loadConfig', () => {
       natsPrefix: 'keyhold',
       logLevel: 'info',
       maxKeysPerRegion: 100_000,
+      maxGrantsPerKey: 50_000,
+      maxAliasesPerKey: 50,
+      jobIntervalMs: 60_000,
+      stateCacheSize: 10_000,
     });
   });
 
@@ -28,6 +32,10 @@ describe('loadConfig', () => {
       KEYHOLD_NATS_PREFIX: 'kh_prod',
       LOG_LEVEL: 'debug',
       KEYHOLD_MAX_KEYS_PER_REGION: '5',
+      KEYHOLD_MAX_GRANTS_PER_KEY: '7',
+      KEYHOLD_MAX_ALIASES_PER_KEY: '3',
+      KEYHOLD_JOB_INTERVAL_MS: '1000',
+      KEYHOLD_STATE_CACHE_SIZE: '0',
     });
     expect(config).toMatchObject({
       grpcListen: '0.0.0.0:6000',
@@ -37,6 +45,10 @@ describe('loadConfig', () => {
       natsPrefix: 'kh_prod',
       logLevel: 'debug',
       maxKeysPerRegion: 5,
+      maxGrantsPerKey: 7,
+      maxAliasesPerKey: 3,
+      jobIntervalMs: 1000,
+      stateCacheSize: 0,
     });
     expect(Object.isFrozen(config)).toBe(true);
   });

@@ -16,6 +16,14 @@ export interface Config {
   readonly logLevel: (typeof LOG_LEVELS)[number];
   /** Customer keys per account and region (AWS: 100,000). */
   readonly maxKeysPerRegion: number;
+  /** Grants per key (AWS: 50,000). */
+  readonly maxGrantsPerKey: number;
+  /** Aliases per key (AWS: 50). */
+  readonly maxAliasesPerKey: number;
+  /** How often the deletion job and the rotation scheduler look for due keys. */
+  readonly jobIntervalMs: number;
+  /** Keys whose folded state stays in memory between commands. */
+  readonly stateCacheSize: number;
 }
 
 const schema = {
@@ -28,6 +36,10 @@ const schema = {
   KEYHOLD_NATS_PREFIX: env.str('keyhold'),
   LOG_LEVEL: env.oneOf(LOG_LEVELS, 'info'),
   KEYHOLD_MAX_KEYS_PER_REGION: env.int({ min: 1, default: 100_000 }),
+  KEYHOLD_MAX_GRANTS_PER_KEY: env.int({ min: 1, default: 50_000 }),
+  KEYHOLD_MAX_ALIASES_PER_KEY: env.int({ min: 1, default: 50 }),
+  KEYHOLD_JOB_INTERVAL_MS: env.int({ min: 100, default: 60_000 }),
+  KEYHOLD_STATE_CACHE_SIZE: env.int({ min: 0, default: 10_000 }),
 };
 
 /** Reads the environment (normally process.env); every problem is reported in one ConfigError. */
@@ -55,5 +67,9 @@ export function loadConfig(source: Readonly<Record<string, string | undefined>>)
     natsPrefix: raw.KEYHOLD_NATS_PREFIX,
     logLevel: raw.LOG_LEVEL,
     maxKeysPerRegion: raw.KEYHOLD_MAX_KEYS_PER_REGION,
+    maxGrantsPerKey: raw.KEYHOLD_MAX_GRANTS_PER_KEY,
+    maxAliasesPerKey: raw.KEYHOLD_MAX_ALIASES_PER_KEY,
+    jobIntervalMs: raw.KEYHOLD_JOB_INTERVAL_MS,
+    stateCacheSize: raw.KEYHOLD_STATE_CACHE_SIZE,
   });
 }

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { busNames, connectBus } from '@keyhold/bus';
-import type { Bus, KeyEventMessage } from '@keyhold/bus';
+import type { Bus, KeyCreated, KeyEventMessage } from '@keyhold/bus';
 import { KmsError, createLogger, isKmsError, parseKeyArn } from '@keyhold/core';
 import {
   createAuthorizerClient,
@@ -198,7 +198,7 @@ describe('key-manager', () => {
         tags: [{ tagKey: 'team', tagValue: 'payments' }],
       },
     });
-    expect(JSON.parse(message.data.policy)).toMatchObject({
+    expect(JSON.parse((message.data as KeyCreated['data']).policy)).toMatchObject({
       Statement: [{ Principal: { AWS: 'arn:aws:iam::111122223333:root' }, Action: 'kms:*' }],
     });
     // Wrapped material stays out of events.

@@ -6,7 +6,10 @@ import { createOutboxRelay, createPostgresEventStore } from '@keyhold/eventstore
 import type { OutboxRelay } from '@keyhold/eventstore';
 import { implement, serviceDefinitions, startGrpcServer } from '@keyhold/proto';
 import type { AuthorizerMethods, CryptoWorkerMethods } from '@keyhold/proto';
+import { createAdminHandlers } from './admin.js';
 import type { Config } from './config.js';
+import { startJobScheduler } from './jobs/scheduler.js';
+import type { JobScheduler } from './jobs/scheduler.js';
 import { createKeyHandlers } from './key/handlers.js';
 import { keyEventPublisher } from './outbox.js';
 import { SCHEMA } from './schema.js';
@@ -28,28 +31,46 @@ export interface KeyManagerHandle {
   readonly address: string;
   readonly port: number;
   readonly relay: OutboxRelay;
+  /** The deletion job and rotation scheduler; `runOnce()` runs them now. */
+  readonly jobs: JobScheduler;
   /** Marks the gRPC health service SERVING. */
   serving(): void;
-  /** NOT_SERVING, gRPC shutdown within `graceMs`, then the outbox relay flushes and stops. */
+  /** NOT_SERVING, gRPC shutdown within `graceMs`, jobs stop, then the outbox relay flushes and stops. */
   close(graceMs?: number): Promise<void>;
 }
 
-/** Starts the KeyManager gRPC service and the outbox relay. */
+export type KeyManagerConfig = Pick<Config, 'grpcListen' | 'maxKeysPerRegion'> &
+  Partial<
+    Pick<Config, 'maxGrantsPerKey' | 'maxAliasesPerKey' | 'jobIntervalMs' | 'stateCacheSize'>
+  >;
+
+/** Starts the KeyManager gRPC service, the outbox relay and the key jobs. */
 export async function startKeyManager(
   deps: KeyManagerDeps,
-  config: Pick<Config, 'grpcListen' | 'maxKeysPerRegion'>,
+  config: KeyManagerConfig,
 ): Promise<KeyManagerHandle> {
   const logger = deps.logger;
   const store = createPostgresEventStore(deps.sql, { schema: SCHEMA });
-  const handlers = createKeyHandlers({
+  const {
+    jobs,
+    cache: _cache,
+    ...handlers
+  } = createKeyHandlers({
     sql: deps.sql,
     store,
     cryptoWorker: deps.cryptoWorker,
     authorizer: deps.authorizer,
     logger,
     maxKeysPerRegion: config.maxKeysPerRegion,
+    ...(config.maxGrantsPerKey !== undefined ? { maxGrantsPerKey: config.maxGrantsPerKey } : {}),
+    ...(config.maxAliasesPerKey !== undefined ? { maxAliasesPerKey: config.maxAliasesPerKey } : {}),
+    ...(config.stateCacheSize !== undefined ? { stateCacheSize: config.stateCacheSize } : {}),
     ...(deps.clock ? { clock: deps.clock } : {}),
     ...(deps.newId ? { newId: deps.newId } : {}),
+  });
+  const admin = createAdminHandlers({
+    sql: deps.sql,
+    ...(deps.clock ? { clock: deps.clock } : {}),
   });
   const published = deps.metrics
     ? new Counter({
@@ -70,7 +91,7 @@ export async function startKeyManager(
     [
       serviceDefinitions().keyManager,
       implement(
-        { ...handlers },
+        { ...handlers, ...admin },
         { logger, ...(deps.metrics ? { metrics: createRpcMetrics(deps.metrics) } : {}) },
       ),
     ],
@@ -78,14 +99,20 @@ export async function startKeyManager(
     await relay.stop(1000);
     throw err;
   });
+  const scheduler = startJobScheduler(jobs, {
+    intervalMs: config.jobIntervalMs ?? 60_000,
+    logger: logger.child({ component: 'jobs' }),
+  });
   logger.info({ address: grpc.address }, 'key-manager listening');
   return {
     address: grpc.address,
     port: grpc.port,
     relay,
+    jobs: scheduler,
     serving: () => grpc.serving(),
     close: async (graceMs = 10_000) => {
       await grpc.close(graceMs);
+      await scheduler.stop();
       await relay.stop();
     },
   };

@@ -1,3 +1,5 @@
+import type postgres from 'postgres';
+
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
 /** Checks a schema name before it is spliced into DDL (identifiers cannot be bound). */
@@ -45,4 +47,12 @@ create table if not exists ${s}.outbox (
 
 create index if not exists outbox_unpublished on ${s}.outbox (position) where published_at is null;
 `;
+}
+
+/**
+ * Takes the append lock of `schema` for the rest of `tx`: no append commits
+ * meanwhile. For whole-log work such as a projection rebuild.
+ */
+export async function lockAppends(tx: postgres.TransactionSql, schema: string): Promise<void> {
+  await tx`select pg_advisory_xact_lock(${LOCK_CLASS.append}, hashtext(${assertSchemaName(schema)}))`;
 }

@@ -15,11 +15,12 @@ type MetadataSource = Pick<
   | 'keyManager'
   | 'multiRegion'
   | 'createdAt'
->;
+> &
+  Partial<Pick<KeyRow, 'deletionDate' | 'pendingWindowDays'>>;
 
 /** A key as kms.v1.KeyMetadata: dates in epoch seconds, as on the AWS wire. */
 export function toKeyMetadata(key: MetadataSource): KeyMetadata {
-  return {
+  const md: KeyMetadata = {
     awsAccountId: key.accountId,
     keyId: key.keyId,
     arn: key.arn,
@@ -34,6 +35,12 @@ export function toKeyMetadata(key: MetadataSource): KeyMetadata {
     encryptionAlgorithms: ['SYMMETRIC_DEFAULT'],
     multiRegion: key.multiRegion,
   };
+  // Only a key pending deletion has these, as in AWS (and Terraform reads them).
+  if (key.state === 'PendingDeletion' && key.deletionDate) {
+    md.deletionDate = key.deletionDate.getTime() / 1000;
+    if (key.pendingWindowDays) md.pendingDeletionWindowInDays = key.pendingWindowDays;
+  }
+  return md;
 }
 
 /** The view of a key right after KeyCreated, without a read-back. */
