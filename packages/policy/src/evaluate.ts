@@ -25,6 +25,21 @@ export interface AuthorizationRequest {
   readonly region: string;
   /** The key ARN the request acts on. */
   readonly resourceArn: string;
+  /**
+   * The service that called on the principal's behalf (`kms:ViaService`,
+   * e.g. `s3.us-east-1.amazonaws.com`); empty for direct calls.
+   */
+  readonly viaService?: string;
+  /** `aws:SourceIp`; empty when unknown. */
+  readonly sourceIp?: string;
+  /**
+   * The request's encryption context (`kms:EncryptionContext:<k>`,
+   * `kms:EncryptionContextKeys`): for Decrypt and ReEncrypt the one supplied
+   * with the ciphertext, for ReEncrypt's destination the destination context.
+   */
+  readonly encryptionContext?: Readonly<Record<string, string>>;
+  /** Grant tokens the caller presented (`kms:GrantTokens`, grants not yet propagated). */
+  readonly grantTokens?: readonly string[];
 }
 
 /** The outcome: denials carry AWS's AccessDeniedException message. */
