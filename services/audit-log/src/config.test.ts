@@ -13,6 +13,13 @@ describe('loadConfig', () => {
       natsPrefix: 'keyhold',
       consumerName: 'audit-log',
       nakDelayMs: 5_000,
+      ackWaitMs: 30_000,
+      signingKey: undefined,
+      signingKeyFile: undefined,
+      digestEveryRecords: 10_000,
+      digestIntervalMs: 60_000,
+      retentionDays: 0,
+      retentionIntervalMs: 3_600_000,
     });
   });
 
@@ -25,6 +32,10 @@ describe('loadConfig', () => {
       KEYHOLD_NATS_PREFIX: 't_123',
       KEYHOLD_AUDIT_CONSUMER: 'audit-2',
       KEYHOLD_AUDIT_RETRY_DELAY_MS: '250',
+      KEYHOLD_AUDIT_SIGNING_KEY_FILE: '/etc/keyhold/audit.pem',
+      KEYHOLD_AUDIT_DIGEST_RECORDS: '100',
+      KEYHOLD_AUDIT_DIGEST_INTERVAL_MS: '500',
+      KEYHOLD_AUDIT_RETENTION_DAYS: '90',
       LOG_LEVEL: 'warn',
     });
     expect(config).toMatchObject({
@@ -32,6 +43,10 @@ describe('loadConfig', () => {
       consumerName: 'audit-2',
       nakDelayMs: 250,
       metricsPort: 0,
+      signingKeyFile: '/etc/keyhold/audit.pem',
+      digestEveryRecords: 100,
+      digestIntervalMs: 500,
+      retentionDays: 90,
     });
   });
 

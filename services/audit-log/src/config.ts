@@ -13,6 +13,20 @@ export interface Config {
   readonly consumerName: string;
   /** Delay before a batch that failed on the database is redelivered. */
   readonly nakDelayMs: number;
+  /** A batch delivered and not acked within this time (e.g. its process died) is redelivered. */
+  readonly ackWaitMs: number;
+  /** Inline Ed25519 signing key (PKCS#8 PEM or base64 seed); a secret. */
+  readonly signingKey: string | undefined;
+  /** Path of a file holding the signing key; read by main. */
+  readonly signingKeyFile: string | undefined;
+  /** A digest is signed every this many records per region... */
+  readonly digestEveryRecords: number;
+  /** ...or this long after the last one, when records came in since. */
+  readonly digestIntervalMs: number;
+  /** Records older than this are deleted (a digest interval at a time); 0 keeps them forever. */
+  readonly retentionDays: number;
+  /** How often the retention job runs. */
+  readonly retentionIntervalMs: number;
 }
 
 // Both become parts of NATS subjects, stream or consumer names.
@@ -28,6 +42,17 @@ const schema = {
   KEYHOLD_NATS_PREFIX: env.str('keyhold').refine(isToken, TOKEN_MESSAGE),
   KEYHOLD_AUDIT_CONSUMER: env.str('audit-log').refine(isToken, TOKEN_MESSAGE),
   KEYHOLD_AUDIT_RETRY_DELAY_MS: env.int({ min: 100, max: 600_000, default: 5_000 }),
+  KEYHOLD_AUDIT_ACK_WAIT_MS: env.int({ min: 1_000, max: 600_000, default: 30_000 }),
+  KEYHOLD_AUDIT_SIGNING_KEY: env.str(''),
+  KEYHOLD_AUDIT_SIGNING_KEY_FILE: env.str(''),
+  KEYHOLD_AUDIT_DIGEST_RECORDS: env.int({ min: 1, max: 10_000_000, default: 10_000 }),
+  KEYHOLD_AUDIT_DIGEST_INTERVAL_MS: env.int({ min: 100, max: 86_400_000, default: 60_000 }),
+  KEYHOLD_AUDIT_RETENTION_DAYS: env.int({ min: 0, max: 36_500, default: 0 }),
+  KEYHOLD_AUDIT_RETENTION_INTERVAL_MS: env.int({
+    min: 1_000,
+    max: 86_400_000,
+    default: 3_600_000,
+  }),
 };
 
 /** Reads the service's environment; every problem is reported in one ConfigError. */
@@ -42,5 +67,12 @@ export function loadConfig(source: Readonly<Record<string, string | undefined>>)
     natsPrefix: e.KEYHOLD_NATS_PREFIX,
     consumerName: e.KEYHOLD_AUDIT_CONSUMER,
     nakDelayMs: e.KEYHOLD_AUDIT_RETRY_DELAY_MS,
+    ackWaitMs: e.KEYHOLD_AUDIT_ACK_WAIT_MS,
+    signingKey: e.KEYHOLD_AUDIT_SIGNING_KEY || undefined,
+    signingKeyFile: e.KEYHOLD_AUDIT_SIGNING_KEY_FILE || undefined,
+    digestEveryRecords: e.KEYHOLD_AUDIT_DIGEST_RECORDS,
+    digestIntervalMs: e.KEYHOLD_AUDIT_DIGEST_INTERVAL_MS,
+    retentionDays: e.KEYHOLD_AUDIT_RETENTION_DAYS,
+    retentionIntervalMs: e.KEYHOLD_AUDIT_RETENTION_INTERVAL_MS,
   });
 }

@@ -1,17 +1,19 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AckPolicy, DeliverPolicy, nanos } from 'nats';
 import type { ConsumerMessages, JsMsg } from 'nats';
-import type { Bus } from '@keyhold/bus';
-import type { Counter, Logger } from '@keyhold/core';
+import type { AuditRecord, Bus } from '@keyhold/bus';
+import type { Counter, Gauge, Logger } from '@keyhold/core';
 import type { Sql } from 'postgres';
 import { PoisonMessageError, decodeBatch } from './records.js';
-import { insertRecords } from './store.js';
+import { appendRecords } from './store.js';
+import type { ChainOptions } from './store.js';
 
 export interface AuditConsumerDeps {
   readonly bus: Pick<Bus, 'js' | 'jsm' | 'names'>;
   readonly sql: Sql;
   readonly logger: Logger;
   readonly metrics: AuditConsumerMetrics;
+  readonly chain: ChainOptions;
 }
 
 export interface AuditConsumerMetrics {
@@ -19,6 +21,10 @@ export interface AuditConsumerMetrics {
   readonly batches: Counter<'result'>;
   /** Records by result: inserted, duplicate, rejected. */
   readonly records: Counter<'result'>;
+  /** Messages on the stream not yet delivered to this consumer (its lag). */
+  readonly pending: Gauge;
+  /** Messages delivered and not yet acknowledged. */
+  readonly ackPending: Gauge;
 }
 
 export interface AuditConsumerOptions {
@@ -28,10 +34,14 @@ export interface AuditConsumerOptions {
   readonly nakDelayMs?: number;
   /** How long a delivered batch may stay unacked before redelivery. @default 30_000 */
   readonly ackWaitMs?: number;
+  /** Messages stored per database transaction at most. @default 64 */
+  readonly maxMessagesPerWrite?: number;
+  /** How often the lag gauges are refreshed from the consumer info. @default 5000 */
+  readonly lagPollMs?: number;
 }
 
 export interface AuditConsumer {
-  /** Stops pulling, lets the batch in hand finish, and resolves. */
+  /** Stops pulling, stores and acks the messages in hand, and resolves. */
   stop(): Promise<void>;
 }
 
@@ -43,9 +53,13 @@ const isDataError = (err: unknown): boolean => {
 };
 
 /**
- * A durable pull consumer of AuditBatch messages: each batch is stored in one
- * INSERT and then acked. Poison messages are acked and logged without their
- * payload; database failures are nakked with a delay and come back.
+ * A durable pull consumer of AuditBatch messages. Messages that arrive while
+ * a write is running are stored together in the next one (one transaction,
+ * one multi-row INSERT), then acked: a record is acked only once it is in
+ * Postgres with its place in the chain, so a crash at any point redelivers it
+ * and the event-id check makes the redelivery a no-op. Poison messages are
+ * acked and logged without their payload; database failures are nakked with a
+ * delay and come back.
  */
 export async function startAuditConsumer(
   deps: AuditConsumerDeps,
@@ -54,6 +68,7 @@ export async function startAuditConsumer(
   const { bus, sql, metrics } = deps;
   const durable = options.durableName ?? 'audit-log';
   const nakDelayMs = options.nakDelayMs ?? 5_000;
+  const maxPerWrite = options.maxMessagesPerWrite ?? 64;
   const stream = bus.names.auditStream;
   const log = deps.logger.child({ consumer: durable });
 
@@ -63,7 +78,7 @@ export async function startAuditConsumer(
     deliver_policy: DeliverPolicy.All,
     filter_subject: bus.names.auditSubjects,
     ack_wait: nanos(options.ackWaitMs ?? 30_000),
-    max_ack_pending: 256,
+    max_ack_pending: 1024,
   };
   try {
     await bus.jsm.consumers.info(stream, durable);
@@ -76,65 +91,113 @@ export async function startAuditConsumer(
   }
   const consumer = await bus.js.consumers.get(stream, durable);
 
-  const handle = async (m: JsMsg): Promise<void> => {
-    const where = { streamSeq: m.seq, deliveries: m.info.redeliveryCount };
-    let batch;
+  interface Decoded {
+    readonly m: JsMsg;
+    readonly records: readonly AuditRecord[];
+  }
+
+  /** Stores the records of `msgs` in one transaction. */
+  const store = async (msgs: readonly Decoded[]): Promise<'stored' | 'retry' | 'data-error'> => {
+    const records = msgs.flatMap((d) => d.records);
     try {
-      batch = decodeBatch(m.data);
+      const res = await appendRecords(sql, records, deps.chain);
+      metrics.records.inc({ result: 'inserted' }, res.inserted);
+      metrics.records.inc({ result: 'duplicate' }, res.duplicates);
+      return 'stored';
     } catch (err) {
-      const reason = err instanceof PoisonMessageError ? err.message : 'undecodable';
-      log.warn({ ...where, reason }, 'poison audit message dropped');
-      metrics.batches.inc({ result: 'poison' });
-      m.ack();
-      return;
+      if (isDataError(err)) return 'data-error';
+      log.error({ err, messages: msgs.length }, 'audit batch not stored, will retry');
+      return 'retry';
     }
-    if (batch.rejected > 0) {
-      log.warn(
-        { ...where, batchId: batch.batchId, rejected: batch.rejected },
-        'invalid audit records dropped',
-      );
-      metrics.records.inc({ result: 'rejected' }, batch.rejected);
-    }
-    try {
-      const inserted = await insertRecords(sql, batch.records);
-      metrics.records.inc({ result: 'inserted' }, inserted);
-      metrics.records.inc({ result: 'duplicate' }, batch.records.length - inserted);
-      metrics.batches.inc({ result: 'stored' });
-      m.ack();
-    } catch (err) {
-      if (isDataError(err)) {
-        const code = (err as { code: string }).code;
-        log.error(
-          { ...where, batchId: batch.batchId, sqlState: code },
-          'audit batch refused by database, dropped',
-        );
+  };
+
+  const write = async (msgs: readonly JsMsg[]): Promise<void> => {
+    const good: Decoded[] = [];
+    for (const m of msgs) {
+      const where = { streamSeq: m.seq, deliveries: m.info.redeliveryCount };
+      try {
+        const batch = decodeBatch(m.data);
+        if (batch.rejected > 0) {
+          log.warn(
+            { ...where, batchId: batch.batchId, rejected: batch.rejected },
+            'invalid audit records dropped',
+          );
+          metrics.records.inc({ result: 'rejected' }, batch.rejected);
+        }
+        good.push({ m, records: batch.records });
+      } catch (err) {
+        const reason = err instanceof PoisonMessageError ? err.message : 'undecodable';
+        log.warn({ ...where, reason }, 'poison audit message dropped');
         metrics.batches.inc({ result: 'poison' });
         m.ack();
-        return;
       }
-      log.error({ ...where, batchId: batch.batchId, err }, 'audit batch not stored, will retry');
-      metrics.batches.inc({ result: 'retry' });
-      m.nak(nakDelayMs);
+    }
+    if (good.length === 0) return;
+    const result = await store(good);
+    if (result === 'stored') {
+      for (const { m } of good) m.ack();
+      metrics.batches.inc({ result: 'stored' }, good.length);
+      return;
+    }
+    if (result === 'retry') {
+      for (const { m } of good) m.nak(nakDelayMs);
+      metrics.batches.inc({ result: 'retry' }, good.length);
+      return;
+    }
+    // One message the database refuses must not hold the others back: retry them one by one.
+    for (const d of good) {
+      const { m } = d;
+      const alone = good.length === 1 ? 'data-error' : await store([d]);
+      if (alone === 'stored') {
+        m.ack();
+        metrics.batches.inc({ result: 'stored' });
+      } else if (alone === 'retry') {
+        m.nak(nakDelayMs);
+        metrics.batches.inc({ result: 'retry' });
+      } else {
+        log.error({ streamSeq: m.seq }, 'audit batch refused by database, dropped');
+        metrics.batches.inc({ result: 'poison' });
+        m.ack();
+      }
     }
   };
 
   let stopping = false;
   let messages: ConsumerMessages | undefined;
+  const queue: JsMsg[] = [];
+  let wake: (() => void) | undefined;
+  let pulled = true;
+
+  // Writes whatever has queued up since the last write, in stream order.
+  const writer = async (): Promise<void> => {
+    while (!(stopping && queue.length === 0 && !pulled)) {
+      if (queue.length === 0) {
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+        });
+        wake = undefined;
+        continue;
+      }
+      await write(queue.splice(0, maxPerWrite));
+    }
+  };
+
   const run = async (): Promise<void> => {
     while (!stopping) {
       try {
-        messages = await consumer.consume({ max_messages: 64 });
+        messages = await consumer.consume({ max_messages: 256 });
         if (stopping) {
           messages.stop();
           break;
         }
         for await (const m of messages) {
           if (stopping) {
-            // Unprocessed: hand it straight back rather than wait for ack_wait.
+            // Unqueued: hand it straight back rather than wait for ack_wait.
             m.nak();
             continue;
           }
-          await handle(m);
+          queue.push(m);
+          wake?.();
         }
       } catch (err) {
         if (!stopping) log.error({ err }, 'audit consumer failed, restarting');
@@ -142,16 +205,36 @@ export async function startAuditConsumer(
       if (!stopping) await sleep(1_000);
     }
   };
-  const running = run();
+  const writing = writer();
+  const running = run().finally(() => {
+    pulled = false;
+    wake?.();
+  });
+
+  const pollLag = async (): Promise<void> => {
+    try {
+      const info = await bus.jsm.consumers.info(stream, durable);
+      metrics.pending.set(info.num_pending);
+      metrics.ackPending.set(info.num_ack_pending);
+    } catch {
+      // NATS unreachable: the gauges keep their last value until it is back.
+    }
+  };
+  void pollLag();
+  const lagTimer = setInterval(() => void pollLag(), options.lagPollMs ?? 5_000);
+  lagTimer.unref();
   log.info({ stream }, 'audit consumer started');
 
+  let stopped: Promise<void> | undefined;
   return {
-    stop: async () => {
-      if (stopping) return running;
-      stopping = true;
-      messages?.stop();
-      await running;
-      log.info('audit consumer stopped');
-    },
+    stop: () =>
+      (stopped ??= (async () => {
+        stopping = true;
+        clearInterval(lagTimer);
+        messages?.stop();
+        await running;
+        await writing;
+        log.info('audit consumer stopped');
+      })()),
   };
 }

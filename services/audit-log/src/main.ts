@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import postgres from 'postgres';
 import { busNames, connectBus } from '@keyhold/bus';
 import {
@@ -9,6 +10,7 @@ import {
 import { SERVICE_NAME, loadConfig } from './config.js';
 import { migrate } from './schema.js';
 import { startAuditLog } from './server.js';
+import { loadSigningKey } from './signing.js';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
@@ -22,7 +24,11 @@ async function main(): Promise<void> {
     logger,
   });
   const registry = createMetricsRegistry(SERVICE_NAME);
-  const server = await startAuditLog({ sql, bus, logger, registry }, config);
+  const configuredKey = config.signingKeyFile
+    ? await readFile(config.signingKeyFile, 'utf8')
+    : config.signingKey;
+  const signingKey = await loadSigningKey(sql, configuredKey);
+  const server = await startAuditLog({ sql, bus, logger, registry, signingKey }, config);
   const metrics = await startMetricsServer(registry, config.metricsPort);
   server.serving();
   logger.info({ grpc: server.address, metricsPort: metrics.port }, 'audit-log started');

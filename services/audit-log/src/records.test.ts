@@ -1,29 +1,35 @@
 import { describe, expect, it } from 'vitest';
-import { PoisonMessageError, bareKeyId, decodeBatch } from './records.js';
+import { PoisonMessageError, bareKeyId, clean, decodeBatch, indexColumns } from './records.js';
 
 const KEY_ID = '1234abcd-12ab-34cd-56ef-1234567890ab';
 const KEY_ARN = `arn:aws:kms:us-east-1:111122223333:key/${KEY_ID}`;
 
 function record(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
-    eventId: '0b0e8f56-7e63-4c32-9a4b-5e0f0a2b1c3d',
-    requestId: 'req-1',
+    eventVersion: '2.0',
+    userIdentity: {
+      type: 'IAMUser',
+      principalId: 'AIDAEXAMPLE',
+      arn: 'arn:aws:iam::444455556666:user/test',
+      accountId: '444455556666',
+      accessKeyId: 'test',
+    },
     eventTime: '2024-06-01T12:00:00.123Z',
+    eventSource: 'kms.amazonaws.com',
     eventName: 'Encrypt',
-    region: 'us-east-1',
-    accountId: '111122223333',
-    principalArn: 'arn:aws:iam::111122223333:user/test',
-    accessKeyId: 'test',
-    sourceIp: '127.0.0.1',
+    awsRegion: 'us-east-1',
+    sourceIPAddress: '127.0.0.1',
     userAgent: 'aws-cli/2',
-    keyArn: KEY_ARN,
-    keyId: KEY_ID,
-    outcome: 'Allowed',
-    errorCode: '',
-    errorMessage: '',
     requestParameters: { keyId: KEY_ID, encryptionAlgorithm: 'SYMMETRIC_DEFAULT' },
-    responseElements: {},
-    service: 'crypto-worker',
+    responseElements: null,
+    requestID: 'req-1',
+    eventID: '0b0e8f56-7e63-4c32-9a4b-5e0f0a2b1c3d',
+    readOnly: true,
+    resources: [{ accountId: '111122223333', type: 'AWS::KMS::Key', ARN: KEY_ARN }],
+    eventType: 'AwsApiCall',
+    managementEvent: false,
+    eventCategory: 'Data',
+    recipientAccountId: '111122223333',
     ...overrides,
   };
 }
@@ -37,14 +43,13 @@ describe('decodeBatch', () => {
         batchId: 'b1',
         records: [
           record({
-            eventId: '0B0E8F56-7E63-4C32-9A4B-5E0F0A2B1C3D',
+            eventID: '0B0E8F56-7E63-4C32-9A4B-5E0F0A2B1C3D',
             eventTime: '2024-06-01T14:00:00+02:00',
           }),
-          record({ keyId: '', eventId: 'aaaaaaaa-7e63-4c32-9a4b-5e0f0a2b1c3d' }),
           record({
-            keyId: KEY_ARN,
-            eventId: 'bbbbbbbb-7e63-4c32-9a4b-5e0f0a2b1c3d',
-            userAgent: `ua\u0000${'x'.repeat(5000)}`,
+            eventID: 'bbbbbbbb-7e63-4c32-9a4b-5e0f0a2b1c3d',
+            userAgent: `ua\u0000\ud800${'x'.repeat(9000)}`,
+            errorCode: 'AccessDeniedException',
           }),
         ],
       }),
@@ -52,14 +57,56 @@ describe('decodeBatch', () => {
     expect(out.batchId).toBe('b1');
     expect(out.rejected).toBe(0);
     expect(out.records[0]).toMatchObject({
-      eventId: '0b0e8f56-7e63-4c32-9a4b-5e0f0a2b1c3d',
+      eventID: '0b0e8f56-7e63-4c32-9a4b-5e0f0a2b1c3d',
       eventTime: '2024-06-01T12:00:00.000Z',
-      keyId: KEY_ID,
     });
-    expect(out.records[1]?.keyId).toBe(KEY_ID);
-    expect(out.records[2]?.keyId).toBe(KEY_ID);
-    expect(out.records[2]?.userAgent).toHaveLength(1024);
-    expect(out.records[2]?.userAgent.startsWith('uax')).toBe(true);
+    expect(out.records[0]).not.toHaveProperty('errorCode');
+    expect(out.records[1]?.userAgent.length).toBeLessThanOrEqual(8192);
+    expect(out.records[1]?.userAgent.startsWith('ua\ufffdx')).toBe(true);
+    expect(out.records[1]).toMatchObject({ errorCode: 'AccessDeniedException', errorMessage: '' });
+  });
+
+  it('upcasts a version-1 record', () => {
+    const out = decodeBatch(
+      encode({
+        batchId: 'b0',
+        records: [
+          {
+            eventId: '0b0e8f56-7e63-4c32-9a4b-5e0f0a2b1c3d',
+            requestId: 'r1',
+            eventTime: '2024-06-01T12:00:00.000Z',
+            eventName: 'DescribeKey',
+            region: 'us-east-1',
+            accountId: '444455556666',
+            principalArn: 'arn:aws:iam::444455556666:user/alt',
+            accessKeyId: 'alt',
+            sourceIp: '127.0.0.1',
+            userAgent: 'ua',
+            keyArn: KEY_ARN,
+            keyId: KEY_ID,
+            outcome: 'Denied',
+            errorCode: 'AccessDeniedException',
+            errorMessage: 'no',
+            requestParameters: { keyId: KEY_ARN },
+            responseElements: {},
+            service: 'gateway',
+          },
+        ],
+      }),
+    );
+    expect(out.rejected).toBe(0);
+    expect(out.records[0]).toMatchObject({
+      eventVersion: '2.0',
+      eventID: '0b0e8f56-7e63-4c32-9a4b-5e0f0a2b1c3d',
+      requestID: 'r1',
+      awsRegion: 'us-east-1',
+      userIdentity: { accountId: '444455556666', arn: 'arn:aws:iam::444455556666:user/alt' },
+      errorCode: 'AccessDeniedException',
+      recipientAccountId: '111122223333',
+      eventCategory: 'Management',
+      readOnly: true,
+      responseElements: null,
+    });
   });
 
   it('drops invalid records and counts them', () => {
@@ -68,11 +115,11 @@ describe('decodeBatch', () => {
         batchId: 'b2',
         records: [
           record(),
-          record({ eventId: 'not-a-uuid' }),
+          record({ eventID: 'not-a-uuid' }),
           record({ eventTime: 'yesterday' }),
           record({ eventTime: '+020000-01-01T00:00:00Z' }),
-          record({ outcome: 'Maybe' }),
-          { eventId: '0b0e8f56-7e63-4c32-9a4b-5e0f0a2b1c3d' },
+          record({ eventCategory: 'Maybe' }),
+          { eventID: '0b0e8f56-7e63-4c32-9a4b-5e0f0a2b1c3d' },
           42,
         ],
       }),
@@ -88,6 +135,42 @@ describe('decodeBatch', () => {
     ['not an audit batch', encode({ batchId: 'x', records: 'nope' })],
   ])('calls a message poison: %s', (reason, data) => {
     expect(() => decodeBatch(data)).toThrow(new PoisonMessageError(reason));
+  });
+});
+
+describe('indexColumns', () => {
+  it('finds the key, the caller and the chain of a record', () => {
+    const [r] = decodeBatch(encode({ batchId: 'b', records: [record()] })).records;
+    expect(indexColumns(r!)).toEqual({
+      region: 'us-east-1',
+      eventId: '0b0e8f56-7e63-4c32-9a4b-5e0f0a2b1c3d',
+      requestId: 'req-1',
+      eventTime: '2024-06-01T12:00:00.123Z',
+      eventName: 'Encrypt',
+      accountId: '444455556666',
+      principalArn: 'arn:aws:iam::444455556666:user/test',
+      keyArn: KEY_ARN,
+      keyId: KEY_ID,
+      errorCode: '',
+      eventCategory: 'Data',
+      recipientAccountId: '111122223333',
+    });
+  });
+
+  it('uses a bare key id from the request and puts bad regions in the none chain', () => {
+    const [r] = decodeBatch(
+      encode({ batchId: 'b', records: [record({ resources: [], awsRegion: 'mars-1' })] }),
+    ).records;
+    expect(indexColumns(r!)).toMatchObject({ keyId: KEY_ID, keyArn: '', region: 'none' });
+  });
+});
+
+describe('clean', () => {
+  it('bounds depth and drops non-finite numbers', () => {
+    expect(clean({ a: Number.NaN, b: [1, { c: '\u0000x' }] })).toEqual({
+      a: null,
+      b: [1, { c: 'x' }],
+    });
   });
 
   it('finds the key id in an ARN', () => {

@@ -1,51 +1,237 @@
+import type { AuditRecord } from '@keyhold/bus';
 import { KmsError } from '@keyhold/core';
 import type { AuditEvent } from '@keyhold/proto';
-import type { Sql } from 'postgres';
-import { bareKeyId } from './records.js';
-import type { StoredRecord } from './records.js';
+import type { Sql, TransactionSql } from 'postgres';
+import { GENESIS_HASH, canonicalJson, linkHash } from './chain.js';
+import { auditOutcome, bareKeyId, indexColumns } from './records.js';
+import type { IndexColumns } from './records.js';
+import type { SigningKey } from './signing.js';
 
-// jsonb refuses \u0000 in strings; drop it so a record cannot be refused forever.
-const toJson = (value: unknown): string =>
-  JSON.stringify(value, (_key, v: unknown) =>
-    typeof v === 'string' ? v.replaceAll('\u0000', '') : v,
-  );
+export interface ChainOptions {
+  readonly signingKey: SigningKey;
+  /** A digest is signed once a region's chain has grown this much since the last. */
+  readonly digestEvery: number;
+}
+
+export interface AppendResult {
+  readonly inserted: number;
+  /** Records whose eventID was already stored (a redelivery): skipped. */
+  readonly duplicates: number;
+}
+
+interface Head {
+  last_sequence: string;
+  last_hash: Buffer;
+  digest_sequence: string;
+}
+
+type Tx = TransactionSql;
+
+async function lockHead(tx: Tx, region: string): Promise<Head> {
+  const select = () => tx<Head[]>`
+    SELECT last_sequence, last_hash, digest_sequence FROM audit.chains
+    WHERE region = ${region} FOR UPDATE`;
+  let [head] = await select();
+  if (!head) {
+    await tx`
+      INSERT INTO audit.chains (region, last_sequence, last_hash, digest_sequence, digest_at)
+      VALUES (${region}, 0, ${GENESIS_HASH}, 0, now())
+      ON CONFLICT (region) DO NOTHING`;
+    [head] = await select();
+  }
+  if (!head) throw new Error('audit chain head missing');
+  return head;
+}
 
 /**
- * Inserts records in one statement, whatever their number (one array per
- * column, so no parameter limit), skipping event ids already stored: a
- * redelivered batch adds nothing. Resolves with the number of new rows.
+ * Signs the chain head of `region` as it stands in this transaction (the
+ * caller holds the head's row lock). Each digest names the previous one's
+ * signature, so digests form a chain of their own, as CloudTrail's do.
  */
-export async function insertRecords(sql: Sql, records: readonly StoredRecord[]): Promise<number> {
-  if (records.length === 0) return 0;
-  const col = <T>(pick: (r: StoredRecord) => T): T[] => records.map(pick);
-  const result = await sql`
-    INSERT INTO audit.events (
-      event_id, request_id, event_time, event_name, region, account_id, principal_arn,
-      access_key_id, source_ip, user_agent, key_arn, key_id, outcome, error_code,
-      error_message, request_parameters, response_elements, service
-    )
-    SELECT * FROM unnest(
-      ${sql.array(col((r) => r.eventId))}::uuid[],
-      ${sql.array(col((r) => r.requestId))}::text[],
-      ${sql.array(col((r) => r.eventTime))}::timestamptz[],
-      ${sql.array(col((r) => r.eventName))}::text[],
-      ${sql.array(col((r) => r.region))}::text[],
-      ${sql.array(col((r) => r.accountId))}::text[],
-      ${sql.array(col((r) => r.principalArn))}::text[],
-      ${sql.array(col((r) => r.accessKeyId))}::text[],
-      ${sql.array(col((r) => r.sourceIp))}::text[],
-      ${sql.array(col((r) => r.userAgent))}::text[],
-      ${sql.array(col((r) => r.keyArn))}::text[],
-      ${sql.array(col((r) => r.keyId))}::text[],
-      ${sql.array(col((r) => r.outcome))}::text[],
-      ${sql.array(col((r) => r.errorCode))}::text[],
-      ${sql.array(col((r) => r.errorMessage))}::text[],
-      ${sql.array(col((r) => toJson(r.requestParameters)))}::jsonb[],
-      ${sql.array(col((r) => toJson(r.responseElements)))}::jsonb[],
-      ${sql.array(col((r) => r.service))}::text[]
-    )
-    ON CONFLICT (event_id) DO NOTHING`;
-  return result.count;
+export async function writeDigest(
+  tx: Tx,
+  region: string,
+  head: { lastSequence: bigint; lastHash: Buffer; digestSequence: bigint },
+  key: SigningKey,
+): Promise<void> {
+  if (head.lastSequence <= head.digestSequence) return;
+  const [previous] = await tx<{ signature: Buffer }[]>`
+    SELECT signature FROM audit.digests WHERE region = ${region}
+    ORDER BY to_sequence DESC LIMIT 1`;
+  const digestTime = new Date();
+  const payload = canonicalJson({
+    version: 1,
+    region,
+    fromSequence: String(head.digestSequence + 1n),
+    toSequence: String(head.lastSequence),
+    lastHash: head.lastHash.toString('hex'),
+    previousDigestSignature: previous ? previous.signature.toString('hex') : '',
+    digestTime: digestTime.toISOString(),
+    keyId: key.keyId,
+  });
+  const signature = key.sign(Buffer.from(payload, 'utf8'));
+  await tx`
+    INSERT INTO audit.digests (region, to_sequence, from_sequence, last_hash, digest_time, key_id, payload, signature)
+    VALUES (${region}, ${String(head.lastSequence)}, ${String(head.digestSequence + 1n)},
+      ${head.lastHash}, ${digestTime}, ${key.keyId}, ${payload}, ${signature})`;
+  await tx`
+    UPDATE audit.chains SET digest_sequence = ${String(head.lastSequence)}, digest_at = ${digestTime}
+    WHERE region = ${region}`;
+}
+
+interface Row extends IndexColumns {
+  readonly sequence: string;
+  readonly record: string;
+  readonly prevHash: Buffer;
+  readonly hash: Buffer;
+}
+
+/**
+ * Appends records to their regions' hash chains in one transaction. Each
+ * region's chain head is locked (in region order, so two writers cannot
+ * deadlock): with any number of replicas, one writer at a time extends a
+ * region's chain. Event ids already stored are skipped, so a redelivered
+ * batch adds nothing. Signs a digest when a chain has grown `digestEvery`.
+ */
+export async function appendRecords(
+  sql: Sql,
+  records: readonly AuditRecord[],
+  options: ChainOptions,
+): Promise<AppendResult> {
+  if (records.length === 0) return { inserted: 0, duplicates: 0 };
+  return sql.begin(async (tx) => {
+    const byRegion = new Map<string, Array<{ record: AuditRecord; columns: IndexColumns }>>();
+    const seen = new Set<string>();
+    let duplicates = 0;
+    for (const record of records) {
+      if (seen.has(record.eventID)) {
+        duplicates += 1;
+        continue;
+      }
+      seen.add(record.eventID);
+      const columns = indexColumns(record);
+      const list = byRegion.get(columns.region) ?? [];
+      list.push({ record, columns });
+      byRegion.set(columns.region, list);
+    }
+    const regions = [...byRegion.keys()].sort();
+    const heads = new Map<string, Head>();
+    for (const region of regions) heads.set(region, await lockHead(tx, region));
+
+    // Checked under the locks: a replica that stored the same event id has committed by now.
+    const stored = await tx<{ event_id: string }[]>`
+      SELECT event_id::text FROM audit.records WHERE event_id = ANY(${tx.array([...seen])}::uuid[])`;
+    const already = new Set(stored.map((r) => r.event_id));
+    duplicates += already.size;
+
+    const rows: Row[] = [];
+    const newHeads: Array<{
+      region: string;
+      lastSequence: bigint;
+      lastHash: Buffer;
+      digestSequence: bigint;
+    }> = [];
+    for (const region of regions) {
+      const head = heads.get(region)!;
+      let sequence = BigInt(head.last_sequence);
+      let prevHash = head.last_hash;
+      for (const { record, columns } of byRegion.get(region)!) {
+        if (already.has(record.eventID)) continue;
+        sequence += 1n;
+        const hash = linkHash(region, sequence, prevHash, record);
+        rows.push({
+          ...columns,
+          sequence: String(sequence),
+          record: JSON.stringify(record),
+          prevHash,
+          hash,
+        });
+        prevHash = hash;
+      }
+      if (sequence !== BigInt(head.last_sequence)) {
+        newHeads.push({
+          region,
+          lastSequence: sequence,
+          lastHash: prevHash,
+          digestSequence: BigInt(head.digest_sequence),
+        });
+      }
+    }
+    if (rows.length > 0) {
+      const col = (pick: (r: Row) => string) => tx.array(rows.map(pick));
+      // bytea travels as hex text: postgres.js cannot send a bytea[] parameter.
+      await tx`
+        INSERT INTO audit.records (
+          region, sequence, event_id, request_id, event_time, event_name, account_id,
+          principal_arn, key_arn, key_id, error_code, event_category, recipient_account_id,
+          record, prev_hash, hash
+        )
+        SELECT region, sequence, event_id, request_id, event_time, event_name, account_id,
+          principal_arn, key_arn, key_id, error_code, event_category, recipient_account_id,
+          record, decode(prev_hash, 'hex'), decode(hash, 'hex')
+        FROM unnest(
+          ${col((r) => r.region)}::text[],
+          ${col((r) => r.sequence)}::bigint[],
+          ${col((r) => r.eventId)}::uuid[],
+          ${col((r) => r.requestId)}::text[],
+          ${col((r) => r.eventTime)}::timestamptz[],
+          ${col((r) => r.eventName)}::text[],
+          ${col((r) => r.accountId)}::text[],
+          ${col((r) => r.principalArn)}::text[],
+          ${col((r) => r.keyArn)}::text[],
+          ${col((r) => r.keyId)}::text[],
+          ${col((r) => r.errorCode)}::text[],
+          ${col((r) => r.eventCategory)}::text[],
+          ${col((r) => r.recipientAccountId)}::text[],
+          ${col((r) => r.record)}::jsonb[],
+          ${col((r) => r.prevHash.toString('hex'))}::text[],
+          ${col((r) => r.hash.toString('hex'))}::text[]
+        ) AS u(region, sequence, event_id, request_id, event_time, event_name, account_id,
+          principal_arn, key_arn, key_id, error_code, event_category, recipient_account_id,
+          record, prev_hash, hash)`;
+    }
+    for (const h of newHeads) {
+      await tx`
+        UPDATE audit.chains SET last_sequence = ${String(h.lastSequence)}, last_hash = ${h.lastHash}
+        WHERE region = ${h.region}`;
+      if (h.lastSequence - h.digestSequence >= BigInt(options.digestEvery)) {
+        await writeDigest(tx, h.region, h, options.signingKey);
+      }
+    }
+    return { inserted: rows.length, duplicates };
+  });
+}
+
+/**
+ * Signs a digest for every region with records newer than its last digest
+ * and no digest for `maxAgeMs`. Returns the regions signed.
+ */
+export async function digestIdleChains(
+  sql: Sql,
+  key: SigningKey,
+  maxAgeMs: number,
+): Promise<string[]> {
+  const due = await sql<{ region: string }[]>`
+    SELECT region FROM audit.chains
+    WHERE last_sequence > digest_sequence
+      AND digest_at <= now() - make_interval(secs => ${maxAgeMs / 1000})`;
+  const signed: string[] = [];
+  for (const { region } of due) {
+    await sql.begin(async (tx) => {
+      const head = await lockHead(tx, region);
+      const lastSequence = BigInt(head.last_sequence);
+      const digestSequence = BigInt(head.digest_sequence);
+      if (lastSequence <= digestSequence) return;
+      await writeDigest(
+        tx,
+        region,
+        { lastSequence, lastHash: head.last_hash, digestSequence },
+        key,
+      );
+      signed.push(region);
+    });
+  }
+  return signed;
 }
 
 export interface LookupQuery {
@@ -55,6 +241,9 @@ export interface LookupQuery {
   readonly eventName?: string | undefined;
   readonly principalArn?: string | undefined;
   readonly accountId?: string | undefined;
+  /** An AWS exception name; '' matches requests that succeeded. */
+  readonly errorCode?: string | undefined;
+  readonly region?: string | undefined;
   /** Epoch seconds, inclusive. */
   readonly startTime?: number | undefined;
   /** Epoch seconds, exclusive. */
@@ -72,8 +261,8 @@ export interface LookupResult {
 interface Cursor {
   /** event_time of the last row returned, UTC with microseconds. */
   readonly t: string;
-  /** sequence of that row. */
-  readonly s: string;
+  /** id of that row. */
+  readonly i: string;
 }
 
 const CURSOR_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
@@ -97,35 +286,33 @@ function decodeCursor(token: string): Cursor {
   const c = raw as Partial<Cursor> | null;
   if (
     typeof c?.t !== 'string' ||
-    typeof c.s !== 'string' ||
+    typeof c.i !== 'string' ||
     !CURSOR_TIME.test(c.t) ||
-    !/^\d{1,19}$/.test(c.s)
+    !/^\d{1,19}$/.test(c.i)
   ) {
     throw invalid();
   }
-  return { t: c.t, s: c.s };
+  return { t: c.t, i: c.i };
 }
 
-interface Row {
+interface LookupRow {
+  id: string;
+  region: string;
   sequence: string;
   event_id: string;
   request_id: string;
   event_epoch: number;
   cursor_time: string;
   event_name: string;
-  region: string;
   account_id: string;
   principal_arn: string;
-  source_ip: string;
-  user_agent: string;
   key_arn: string;
   key_id: string;
-  outcome: string;
   error_code: string;
-  error_message: string;
-  request_parameters: string;
-  response_elements: string;
-  service: string;
+  event_category: string;
+  recipient_account_id: string;
+  record: AuditRecord;
+  hash: Buffer;
 }
 
 /** Validates a lookup; throws ValidationException / InvalidMarkerException like AWS. */
@@ -149,6 +336,32 @@ function checkQuery(q: LookupQuery): { limit: number; cursor: Cursor | undefined
   return { limit, cursor: q.nextToken ? decodeCursor(q.nextToken) : undefined };
 }
 
+/** The gRPC view of a stored record. */
+export function toAuditEvent(r: LookupRow): AuditEvent {
+  return {
+    eventId: r.event_id,
+    requestId: r.request_id,
+    eventTime: r.event_epoch,
+    eventName: r.event_name,
+    region: r.region,
+    accountId: r.account_id,
+    principalArn: r.principal_arn,
+    sourceIp: r.record.sourceIPAddress,
+    userAgent: r.record.userAgent,
+    keyArn: r.key_arn,
+    keyId: r.key_id,
+    outcome: auditOutcome(r.error_code),
+    errorCode: r.error_code,
+    errorMessage: r.record.errorMessage ?? '',
+    sequence: r.sequence,
+    eventCategory: r.event_category,
+    recipientAccountId: r.recipient_account_id,
+    readOnly: r.record.readOnly,
+    cloudTrailEvent: canonicalJson(r.record),
+    hash: r.hash.toString('hex'),
+  };
+}
+
 /** Events matching every given filter, newest first, a page at a time. */
 export async function lookupEvents(sql: Sql, q: LookupQuery): Promise<LookupResult> {
   const { limit, cursor } = checkQuery(q);
@@ -158,46 +371,28 @@ export async function lookupEvents(sql: Sql, q: LookupQuery): Promise<LookupResu
   if (q.eventName) conditions.push(sql`event_name = ${q.eventName}`);
   if (q.principalArn) conditions.push(sql`principal_arn = ${q.principalArn}`);
   if (q.accountId) conditions.push(sql`account_id = ${q.accountId}`);
+  if (q.errorCode !== undefined) conditions.push(sql`error_code = ${q.errorCode}`);
+  if (q.region) conditions.push(sql`region = ${q.region}`);
   if (q.startTime !== undefined) conditions.push(sql`event_time >= to_timestamp(${q.startTime})`);
   if (q.endTime !== undefined) conditions.push(sql`event_time < to_timestamp(${q.endTime})`);
   if (cursor) {
-    conditions.push(sql`(event_time, sequence) < (${cursor.t}::timestamptz, ${cursor.s}::bigint)`);
+    conditions.push(sql`(event_time, id) < (${cursor.t}::timestamptz, ${cursor.i}::bigint)`);
   }
   const where = conditions.reduce((acc, c) => sql`${acc} AND ${c}`);
-  const rows = await sql<Row[]>`
-    SELECT sequence, event_id, request_id,
+  const rows = await sql<LookupRow[]>`
+    SELECT id, region, sequence, event_id, request_id,
       extract(epoch FROM event_time)::float8 AS event_epoch,
       to_char(event_time AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_time,
-      event_name, region, account_id, principal_arn, source_ip, user_agent, key_arn, key_id,
-      outcome, error_code, error_message, request_parameters::text AS request_parameters,
-      response_elements::text AS response_elements, service
-    FROM audit.events
+      event_name, account_id, principal_arn, key_arn, key_id, error_code, event_category,
+      recipient_account_id, record, hash
+    FROM audit.records
     WHERE ${where}
-    ORDER BY event_time DESC, sequence DESC
+    ORDER BY event_time DESC, id DESC
     LIMIT ${limit + 1}`;
   const page = rows.slice(0, limit);
   const last = page.at(-1);
-  const events = page.map((r): AuditEvent => ({
-    eventId: r.event_id,
-    requestId: r.request_id,
-    eventTime: r.event_epoch,
-    eventName: r.event_name,
-    region: r.region,
-    accountId: r.account_id,
-    principalArn: r.principal_arn,
-    sourceIp: r.source_ip,
-    userAgent: r.user_agent,
-    keyArn: r.key_arn,
-    keyId: r.key_id,
-    outcome: r.outcome,
-    errorCode: r.error_code,
-    errorMessage: r.error_message,
-    requestParameters: r.request_parameters,
-    responseElements: r.response_elements,
-    service: r.service,
-    sequence: r.sequence,
-  }));
+  const events = page.map(toAuditEvent);
   return rows.length > limit && last
-    ? { events, nextToken: encodeCursor({ t: last.cursor_time, s: last.sequence }) }
+    ? { events, nextToken: encodeCursor({ t: last.cursor_time, i: last.id }) }
     : { events };
 }

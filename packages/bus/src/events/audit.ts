@@ -1,4 +1,4 @@
-/** How a request ended, as recorded in the audit log. */
+/** How a request ended, as recorded in the audit log (derived from errorCode). */
 export const AUDIT_OUTCOMES = {
   Allowed: 'Allowed',
   Denied: 'Denied',
@@ -8,35 +8,81 @@ export const AUDIT_OUTCOMES = {
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[keyof typeof AUDIT_OUTCOMES];
 
 /**
- * One audited request, in the spirit of a CloudTrail record. Never holds
- * plaintext, data keys, ciphertext blobs, key material or secrets:
- * requestParameters and responseElements are built from allow-lists.
+ * Version of the {@link AuditRecord} shape. Bump it when the shape changes;
+ * consumers dispatch on it. Records without an `eventVersion` are the flat
+ * shape of version 1 (before CloudTrail-like fields) and are upcast on read.
+ */
+export const AUDIT_EVENT_VERSION = '2.0';
+
+/** CloudTrail's split of KMS calls: the key's data plane or its management. */
+export const AUDIT_EVENT_CATEGORIES = { Management: 'Management', Data: 'Data' } as const;
+export type AuditEventCategory =
+  (typeof AUDIT_EVENT_CATEGORIES)[keyof typeof AUDIT_EVENT_CATEGORIES];
+
+/** Who made the request, as CloudTrail's `userIdentity`. Empty strings when unauthenticated. */
+export interface AuditUserIdentity {
+  /** `IAMUser`, `AssumedRole`, `Root`, `Role`, or `Unknown` when authentication failed. */
+  readonly type: string;
+  /**
+   * A stable opaque id of the principal. Keyhold has no IAM unique ids, so it
+   * is derived from the principal ARN (`AIDA…` for users, `AROA…` for roles).
+   */
+  readonly principalId: string;
+  readonly arn: string;
+  readonly accountId: string;
+  /** Present even when authentication failed, as the request named it. */
+  readonly accessKeyId: string;
+}
+
+/** A resource the request touched; for KMS, the key. */
+export interface AuditResource {
+  readonly accountId: string;
+  /** `AWS::KMS::Key` */
+  readonly type: string;
+  readonly ARN: string;
+}
+
+/**
+ * One audited request, shaped like a CloudTrail KMS event (field names as
+ * CloudTrail writes them). Never holds plaintext, data keys, ciphertext
+ * blobs, key material, grant tokens or secrets: requestParameters and
+ * responseElements are built from allow-lists.
  */
 export interface AuditRecord {
-  readonly eventId: string;
-  readonly requestId: string;
-  /** ISO-8601 */
+  /** {@link AUDIT_EVENT_VERSION} */
+  readonly eventVersion: string;
+  readonly userIdentity: AuditUserIdentity;
+  /** ISO-8601, UTC, milliseconds. */
   readonly eventTime: string;
-  /** The AWS operation name. */
+  /** `kms.amazonaws.com`, so CloudTrail tooling recognises the records. */
+  readonly eventSource: string;
+  /** The AWS operation name ('' when the request named none we know). */
   readonly eventName: string;
-  readonly region: string;
-  /** The caller's account ('' when the caller was not authenticated). */
-  readonly accountId: string;
-  readonly principalArn: string;
-  readonly accessKeyId: string;
-  readonly sourceIp: string;
+  /** The request's region ('' when it named no valid one). */
+  readonly awsRegion: string;
+  readonly sourceIPAddress: string;
   readonly userAgent: string;
-  /** The key's ARN when known. */
-  readonly keyArn: string;
-  /** The key's id when known (from the ARN or the request's bare key id). */
-  readonly keyId: string;
-  readonly outcome: AuditOutcome;
-  readonly errorCode: string;
-  readonly errorMessage: string;
-  readonly requestParameters: Readonly<Record<string, unknown>>;
-  readonly responseElements: Readonly<Record<string, unknown>>;
-  /** The service that served the request. */
-  readonly service: string;
+  /** Allow-listed request members, camelCase as CloudTrail writes them. */
+  readonly requestParameters: Readonly<Record<string, unknown>> | null;
+  /** Allow-listed response members of management calls; null for data calls and failures. */
+  readonly responseElements: Readonly<Record<string, unknown>> | null;
+  /** The AWS exception name; absent when the request succeeded. */
+  readonly errorCode?: string;
+  /** The client-safe message sent; absent when the request succeeded. */
+  readonly errorMessage?: string;
+  /** The `x-amzn-RequestId` the caller saw. */
+  readonly requestID: string;
+  /** Unique per record (UUID); the audit log stores each at most once. */
+  readonly eventID: string;
+  readonly readOnly: boolean;
+  /** The key, when known. */
+  readonly resources: readonly AuditResource[];
+  /** `AwsApiCall` */
+  readonly eventType: string;
+  readonly managementEvent: boolean;
+  readonly eventCategory: AuditEventCategory;
+  /** The key owner's account (differs from the caller's on cross-account calls); else the caller's. */
+  readonly recipientAccountId: string;
 }
 
 /**
@@ -46,4 +92,12 @@ export interface AuditRecord {
 export interface AuditBatch {
   readonly batchId: string;
   readonly records: readonly AuditRecord[];
+}
+
+/** Allowed, Denied (AccessDenied), Throttled or Failed (any other error), from a record's errorCode. */
+export function auditOutcome(errorCode: string | undefined): AuditOutcome {
+  if (errorCode === undefined || errorCode === '') return AUDIT_OUTCOMES.Allowed;
+  if (errorCode === 'AccessDeniedException') return AUDIT_OUTCOMES.Denied;
+  if (errorCode === 'ThrottlingException') return AUDIT_OUTCOMES.Throttled;
+  return AUDIT_OUTCOMES.Failed;
 }

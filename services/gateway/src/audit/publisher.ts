@@ -1,6 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditRecord } from '@keyhold/bus';
+import { KmsError } from '@keyhold/core';
 import type { Logger } from '@keyhold/core';
+
+/**
+ * What the gateway does with a request whose audit record JetStream would not
+ * acknowledge: `closed` refuses it (DependencyTimeoutException, retryable),
+ * `open` answers it anyway and counts the lost record.
+ */
+export const AUDIT_FAIL_MODES = ['closed', 'open'] as const;
+export type AuditFailMode = (typeof AUDIT_FAIL_MODES)[number];
+
+/** The retryable error of a request whose record could not be made durable. */
+export function auditUnavailable(cause?: unknown): KmsError {
+  return new KmsError(
+    'DependencyTimeoutException',
+    'The request was not completed because the audit log could not record it. The request can be retried.',
+    cause === undefined ? undefined : { cause },
+  );
+}
 
 /** Publishes one packed batch and resolves on the JetStream ack. */
 export type PublishFn = (subject: string, data: Uint8Array, msgId: string) => Promise<void>;
@@ -20,6 +38,16 @@ export interface AuditPublisherOptions {
   readonly maxBytes?: number;
   /** Waits between attempts; one attempt more than entries. @default [25, 100, 400] */
   readonly retryDelaysMs?: readonly number[];
+  /** @default 'closed' */
+  readonly failMode?: AuditFailMode;
+  /**
+   * In `closed` mode, after a batch is given up on, new requests are refused
+   * up front (see `admit`) for this long, rather than each running and then
+   * waiting through every retry. @default 1000
+   */
+  readonly refuseForMs?: number;
+  /** @default Date.now */
+  readonly now?: () => number;
 }
 
 interface Batch {
@@ -27,7 +55,7 @@ interface Batch {
   readonly batchId: string;
   readonly records: string[];
   bytes: number;
-  readonly done: Array<() => void>;
+  readonly done: Array<(err?: KmsError) => void>;
   timer: NodeJS.Timeout | undefined;
 }
 
@@ -35,13 +63,15 @@ interface Batch {
  * Packs audit records into AuditBatch messages, one open batch per subject,
  * sent when full or `flushIntervalMs` after its first record. `record()`
  * resolves once the record's batch is acknowledged, so that a request is
- * answered only after its audit record is durable in JetStream.
+ * answered only after its audit record is in JetStream.
  *
- * When a batch still fails after every retry, `record()` resolves anyway: the
- * key operation has already happened (a key created, data encrypted), so
- * failing the request would tell the caller something false and invite a
- * retry that repeats it. The loss is logged as an error and counted
- * (keyhold_audit_publish_failures_total) for alerting instead.
+ * When a batch still fails after every retry:
+ * - `closed` (the default, Vault's rule): `record()` rejects with a retryable
+ *   DependencyTimeoutException, so the caller gets an error instead of an
+ *   answer nobody can audit; and `admit()` refuses new requests for
+ *   `refuseForMs`, so they fail fast instead of running first.
+ * - `open`: `record()` resolves anyway; the loss is logged and counted
+ *   (keyhold_audit_publish_failures_total) for alerting.
  */
 export class AuditPublisher {
   private readonly options: AuditPublisherOptions;
@@ -49,6 +79,10 @@ export class AuditPublisher {
   private readonly maxRecords: number;
   private readonly maxBytes: number;
   private readonly retryDelaysMs: readonly number[];
+  private readonly failMode: AuditFailMode;
+  private readonly refuseForMs: number;
+  private readonly now: () => number;
+  private refuseUntil = 0;
   private readonly open = new Map<string, Batch>();
   private readonly sending = new Set<Promise<void>>();
 
@@ -58,11 +92,25 @@ export class AuditPublisher {
     this.maxRecords = options.maxRecords ?? 100;
     this.maxBytes = options.maxBytes ?? 512 * 1024;
     this.retryDelaysMs = options.retryDelaysMs ?? [25, 100, 400];
+    this.failMode = options.failMode ?? 'closed';
+    this.refuseForMs = options.refuseForMs ?? 1_000;
+    this.now = options.now ?? Date.now;
   }
 
-  /** Queues `record`; resolves when its batch is acknowledged or given up on. */
+  /**
+   * Throws the retryable audit error while, in `closed` mode, records are
+   * known not to get through; called before a request does anything.
+   */
+  admit(): void {
+    if (this.refuseUntil !== 0 && this.now() < this.refuseUntil) throw auditUnavailable();
+  }
+
+  /**
+   * Queues `record`; resolves when its batch is acknowledged. When the batch
+   * is given up on, rejects (`closed`) or resolves (`open`).
+   */
   record(record: AuditRecord): Promise<void> {
-    const subject = this.options.subjectFor(record.region);
+    const subject = this.options.subjectFor(record.awsRegion);
     const json = JSON.stringify(record);
     let batch = this.open.get(subject);
     if (batch && batch.records.length > 0 && batch.bytes + json.length + 1 > this.maxBytes) {
@@ -84,7 +132,9 @@ export class AuditPublisher {
     }
     batch.records.push(json);
     batch.bytes += json.length + 1;
-    const acked = new Promise<void>((resolve) => batch.done.push(resolve));
+    const acked = new Promise<void>((resolve, reject) =>
+      batch.done.push((err) => (err === undefined ? resolve() : reject(err))),
+    );
     if (batch.records.length >= this.maxRecords) this.send(batch);
     return acked;
   }
@@ -101,19 +151,21 @@ export class AuditPublisher {
     if (batch.timer) clearTimeout(batch.timer);
     // Records are serialised once, on arrival; the batch is assembled around them.
     const body = `{"batchId":${JSON.stringify(batch.batchId)},"records":[${batch.records.join(',')}]}`;
-    const p = this.publishWithRetry(batch, Buffer.from(body, 'utf8')).finally(() => {
+    const p = this.publishWithRetry(batch, Buffer.from(body, 'utf8')).then((err) => {
       this.sending.delete(p);
-      for (const resolve of batch.done) resolve();
+      for (const settle of batch.done) settle(err);
     });
     this.sending.add(p);
   }
 
-  private async publishWithRetry(batch: Batch, data: Uint8Array): Promise<void> {
+  /** Resolves with the error to hand the batch's requests, or undefined. Never rejects. */
+  private async publishWithRetry(batch: Batch, data: Uint8Array): Promise<KmsError | undefined> {
     for (let attempt = 0; ; attempt++) {
       try {
         // The same msgId on every attempt: JetStream drops a duplicate if an earlier ack was lost.
         await this.options.publish(batch.subject, data, batch.batchId);
-        return;
+        this.refuseUntil = 0;
+        return undefined;
       } catch (err) {
         const delay = this.retryDelaysMs[attempt];
         if (delay === undefined) {
@@ -122,7 +174,9 @@ export class AuditPublisher {
             'audit batch publish failed',
           );
           this.options.onPublishFailure?.(batch.records.length);
-          return;
+          if (this.failMode === 'open') return undefined;
+          this.refuseUntil = this.now() + this.refuseForMs;
+          return auditUnavailable(err);
         }
         this.options.logger.warn(
           { err, batchId: batch.batchId, attempt },

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { AUDIT_EVENT_VERSION } from '@keyhold/bus';
 import type { AuditBatch } from '@keyhold/bus';
-import { createLogger } from '@keyhold/core';
+import { createLogger, isKmsError } from '@keyhold/core';
 import { AuditPublisher } from './publisher.js';
-import { auditKey, buildAuditRecord } from './record.js';
+import { auditKey, auditOutcome, buildAuditRecord } from './record.js';
 import type { AuditInput } from './record.js';
 
 const KEY_ID = '1234abcd-12ab-34cd-56ef-1234567890ab';
@@ -23,7 +24,7 @@ const base: AuditInput = {
 };
 
 describe('buildAuditRecord', () => {
-  it('records an allowed Encrypt without plaintext or ciphertext', () => {
+  it('records an allowed Encrypt like CloudTrail, without plaintext or ciphertext', () => {
     const r = buildAuditRecord({
       ...base,
       requestBody: {
@@ -35,24 +36,63 @@ describe('buildAuditRecord', () => {
       responseKeyArn: KEY_ARN,
       responseElements: { keyId: KEY_ARN, encryptionAlgorithm: 'SYMMETRIC_DEFAULT' },
     });
-    expect(r).toMatchObject({
-      requestId: 'rid-1',
+    expect(r).toEqual({
+      eventVersion: AUDIT_EVENT_VERSION,
+      userIdentity: {
+        type: 'IAMUser',
+        principalId: expect.stringMatching(/^AIDA[0-9A-Z]{17}$/),
+        arn: 'arn:aws:iam::111122223333:user/test',
+        accountId: '111122223333',
+        accessKeyId: 'AKID',
+      },
       eventTime: '2026-11-29T12:00:00.000Z',
+      eventSource: 'kms.amazonaws.com',
       eventName: 'Encrypt',
-      region: 'us-east-1',
-      accountId: '111122223333',
-      accessKeyId: 'AKID',
-      keyArn: KEY_ARN,
-      keyId: KEY_ID,
-      outcome: 'Allowed',
-      errorCode: '',
+      awsRegion: 'us-east-1',
+      sourceIPAddress: '127.0.0.1',
+      userAgent: 'aws-sdk-js/3',
       requestParameters: { keyId: 'alias/app', encryptionContext: { tenant: 'a' } },
-      responseElements: { keyId: KEY_ARN, encryptionAlgorithm: 'SYMMETRIC_DEFAULT' },
-      service: 'gateway',
+      responseElements: null,
+      requestID: 'rid-1',
+      eventID: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      readOnly: true,
+      resources: [{ accountId: '111122223333', type: 'AWS::KMS::Key', ARN: KEY_ARN }],
+      eventType: 'AwsApiCall',
+      managementEvent: false,
+      eventCategory: 'Data',
+      recipientAccountId: '111122223333',
     });
-    expect(r.eventId).toMatch(/^[0-9a-f-]{36}$/);
     expect(JSON.stringify(r)).not.toContain(PLAINTEXT_B64);
     expect(JSON.stringify(r)).not.toContain('token');
+  });
+
+  it('gives the same principal the same principalId', () => {
+    const a = buildAuditRecord(base).userIdentity.principalId;
+    expect(buildAuditRecord(base).userIdentity.principalId).toBe(a);
+    const other = buildAuditRecord({
+      ...base,
+      principalArn: 'arn:aws:iam::111122223333:user/other',
+    });
+    expect(other.userIdentity.principalId).not.toBe(a);
+    const root = buildAuditRecord({ ...base, principalArn: 'arn:aws:iam::111122223333:root' });
+    expect(root.userIdentity).toMatchObject({ type: 'Root', principalId: '111122223333' });
+  });
+
+  it('names the key owner as recipient on a cross-account call', () => {
+    const r = buildAuditRecord({
+      ...base,
+      accountId: '444455556666',
+      principalArn: 'arn:aws:iam::444455556666:user/alt',
+      requestBody: { KeyId: KEY_ARN, Plaintext: PLAINTEXT_B64 },
+      errorCode: 'AccessDeniedException',
+      errorMessage: 'denied',
+    });
+    expect(r.recipientAccountId).toBe('111122223333');
+    expect(r.userIdentity.accountId).toBe('444455556666');
+    expect(r.resources).toEqual([
+      { accountId: '111122223333', type: 'AWS::KMS::Key', ARN: KEY_ARN },
+    ]);
+    expect(r).toMatchObject({ errorCode: 'AccessDeniedException', errorMessage: 'denied' });
   });
 
   it('never copies CiphertextBlob, Plaintext or mistyped members', () => {
@@ -65,6 +105,7 @@ describe('buildAuditRecord', () => {
         Description: { Plaintext: PLAINTEXT_B64 },
         EncryptionContext: { a: 'b', nested: { Plaintext: PLAINTEXT_B64 } },
         NumberOfBytes: '32',
+        Operations: ['Encrypt', { x: PLAINTEXT_B64 }],
       },
       errorCode: 'InvalidCiphertextException',
       errorMessage: 'The ciphertext is invalid or was not produced by this service.',
@@ -72,18 +113,21 @@ describe('buildAuditRecord', () => {
     const text = JSON.stringify(r);
     expect(text).not.toContain(PLAINTEXT_B64);
     expect(text).not.toContain(CIPHERTEXT_B64);
-    expect(r.requestParameters).toEqual({ encryptionContext: { a: 'b' } });
-    expect(r.outcome).toBe('Failed');
-    expect(r.responseElements).toEqual({});
+    expect(r.requestParameters).toEqual({ encryptionContext: { a: 'b' }, operations: ['Encrypt'] });
+    expect(auditOutcome(r.errorCode)).toBe('Failed');
+    expect(r.responseElements).toBeNull();
+    expect(r.resources).toEqual([]);
   });
 
   it('maps error codes to outcomes', () => {
-    const outcome = (errorCode?: string) => buildAuditRecord({ ...base, errorCode }).outcome;
+    const outcome = (errorCode?: string) =>
+      auditOutcome(buildAuditRecord({ ...base, errorCode }).errorCode);
     expect(outcome(undefined)).toBe('Allowed');
     expect(outcome('AccessDeniedException')).toBe('Denied');
     expect(outcome('ThrottlingException')).toBe('Throttled');
     expect(outcome('UnrecognizedClientException')).toBe('Failed');
     expect(outcome('NotFoundException')).toBe('Failed');
+    expect(buildAuditRecord(base)).not.toHaveProperty('errorCode');
   });
 
   it('records an unauthenticated failure with what is known', () => {
@@ -95,10 +139,21 @@ describe('buildAuditRecord', () => {
       errorCode: 'MissingAuthenticationTokenException',
       errorMessage: 'Missing Authentication Token',
     });
-    expect(r).toMatchObject({ accountId: '', principalArn: '', region: '', outcome: 'Failed' });
+    expect(r).toMatchObject({
+      userIdentity: {
+        type: 'Unknown',
+        principalId: '',
+        arn: '',
+        accountId: '',
+        accessKeyId: 'AKID',
+      },
+      awsRegion: '',
+      recipientAccountId: '',
+      requestParameters: null,
+    });
   });
 
-  it('keeps allow-listed management parameters', () => {
+  it('keeps allow-listed management parameters and response elements', () => {
     const r = buildAuditRecord({
       ...base,
       eventName: 'CreateKey',
@@ -109,22 +164,40 @@ describe('buildAuditRecord', () => {
         Policy: '{"x":1}',
         Tags: [],
       },
+      responseKeyArn: KEY_ARN,
+      responseElements: { keyMetadata: { keyId: KEY_ID } },
     });
     expect(r.requestParameters).toEqual({
       description: 'd',
       keySpec: 'SYMMETRIC_DEFAULT',
       keyUsage: 'ENCRYPT_DECRYPT',
     });
+    expect(r).toMatchObject({
+      responseElements: { keyMetadata: { keyId: KEY_ID } },
+      readOnly: false,
+      managementEvent: true,
+      eventCategory: 'Management',
+    });
+    expect(buildAuditRecord({ ...base, eventName: 'ListKeys' }).readOnly).toBe(true);
   });
 });
 
 describe('auditKey', () => {
   it('prefers the response ARN, then a request ARN or bare key id', () => {
-    expect(auditKey(KEY_ARN, 'alias/x')).toEqual({ keyId: KEY_ID, keyArn: KEY_ARN });
-    expect(auditKey(undefined, KEY_ARN)).toEqual({ keyId: KEY_ID, keyArn: KEY_ARN });
-    expect(auditKey(undefined, KEY_ID)).toEqual({ keyId: KEY_ID, keyArn: '' });
-    expect(auditKey(undefined, 'alias/x')).toEqual({ keyId: '', keyArn: '' });
-    expect(auditKey(undefined, 42)).toEqual({ keyId: '', keyArn: '' });
+    const owner = '111122223333';
+    expect(auditKey(KEY_ARN, 'alias/x')).toEqual({
+      keyId: KEY_ID,
+      keyArn: KEY_ARN,
+      accountId: owner,
+    });
+    expect(auditKey(undefined, KEY_ARN)).toEqual({
+      keyId: KEY_ID,
+      keyArn: KEY_ARN,
+      accountId: owner,
+    });
+    expect(auditKey(undefined, KEY_ID)).toEqual({ keyId: KEY_ID, keyArn: '', accountId: '' });
+    expect(auditKey(undefined, 'alias/x')).toEqual({ keyId: '', keyArn: '', accountId: '' });
+    expect(auditKey(undefined, 42)).toEqual({ keyId: '', keyArn: '', accountId: '' });
   });
 });
 
@@ -156,7 +229,7 @@ describe('AuditPublisher', () => {
       p.record(record('us-east-1', 5)),
     ];
     await Promise.all(acks);
-    expect(sent.map((s) => [s.subject, s.batch.records.map((r) => r.requestId)])).toEqual([
+    expect(sent.map((s) => [s.subject, s.batch.records.map((r) => r.requestID)])).toEqual([
       ['audit.us-east-1', ['r1', 'r2', 'r4']],
       ['audit.eu-west-1', ['r3']],
       ['audit.us-east-1', ['r5']],
@@ -179,9 +252,10 @@ describe('AuditPublisher', () => {
     for (const s of sizes) expect(s).toBeLessThanOrEqual(2_000);
   });
 
-  it('retries with the same msgId, then gives up, counts it and still resolves', async () => {
+  it('retries with the same msgId, then gives up and fails closed', async () => {
     const ids: string[] = [];
     let failures = 0;
+    let now = 1_000;
     const p = new AuditPublisher({
       logger,
       subjectFor: () => 's',
@@ -191,11 +265,36 @@ describe('AuditPublisher', () => {
       },
       onPublishFailure: () => (failures += 1),
       retryDelaysMs: [1, 1],
+      refuseForMs: 500,
+      now: () => now,
     });
-    await p.record(record('us-east-1', 1));
+    expect(() => p.admit()).not.toThrow();
+    const err = await p.record(record('us-east-1', 1)).catch((e: unknown) => e);
+    expect(isKmsError(err, 'DependencyTimeoutException')).toBe(true);
     expect(ids).toHaveLength(3);
     expect(new Set(ids).size).toBe(1);
     expect(failures).toBe(1);
+    // Known broken: new requests are refused before they run.
+    expect(() => p.admit()).toThrow(/audit log could not record/);
+    now += 501;
+    expect(() => p.admit()).not.toThrow();
+  });
+
+  it('fails open when configured: counts the loss and still resolves', async () => {
+    let failures = 0;
+    const p = new AuditPublisher({
+      logger,
+      subjectFor: () => 's',
+      publish: async () => {
+        throw new Error('no responders');
+      },
+      onPublishFailure: () => (failures += 1),
+      retryDelaysMs: [1],
+      failMode: 'open',
+    });
+    await p.record(record('us-east-1', 1));
+    expect(failures).toBe(1);
+    expect(() => p.admit()).not.toThrow();
   });
 
   it('succeeds after a transient failure', async () => {

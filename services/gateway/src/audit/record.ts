@@ -1,7 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import { AUDIT_OUTCOMES } from '@keyhold/bus';
-import type { AuditOutcome, AuditRecord } from '@keyhold/bus';
+import { createHash, randomUUID } from 'node:crypto';
+import { AUDIT_EVENT_CATEGORIES, AUDIT_EVENT_VERSION, auditOutcome } from '@keyhold/bus';
+import type { AuditEventCategory, AuditRecord, AuditUserIdentity } from '@keyhold/bus';
 import { isKeyId, parseKeyArn } from '@keyhold/core';
+
+export { auditOutcome };
 
 /** Everything known about one request when its audit record is written. */
 export interface AuditInput {
@@ -27,27 +29,76 @@ export interface AuditInput {
 }
 
 const MAX_STRING = 8192;
+const EVENT_SOURCE = 'kms.amazonaws.com';
+
+/**
+ * The key's data plane: CloudTrail's "data events". Their responseElements
+ * are left out (null), as CloudTrail does: they would only repeat the key.
+ */
+const DATA_EVENTS = new Set([
+  'Encrypt',
+  'Decrypt',
+  'ReEncrypt',
+  'GenerateDataKey',
+  'GenerateDataKeyWithoutPlaintext',
+  'GenerateDataKeyPair',
+  'GenerateDataKeyPairWithoutPlaintext',
+  'GenerateRandom',
+  'GenerateMac',
+  'VerifyMac',
+  'Sign',
+  'Verify',
+  'DeriveSharedSecret',
+]);
+
+/** Calls that change nothing, as CloudTrail marks them (crypto calls included). */
+const isReadOnly = (eventName: string): boolean =>
+  DATA_EVENTS.has(eventName) || /^(Describe|List|Get)/.test(eventName);
+
+type Kind = 'string' | 'number' | 'boolean' | 'map' | 'list';
 
 /**
  * Request members copied into the record, by AWS member name. An allow-list:
- * Plaintext, CiphertextBlob and anything not named here never reach the audit
- * log, and values of an unexpected type are dropped rather than copied.
+ * Plaintext, CiphertextBlob, GrantTokens, Policy, Tags and anything not named
+ * here never reach the audit log, and values of an unexpected type are
+ * dropped rather than copied.
  */
-const REQUEST_PARAMETERS: ReadonlyArray<
-  readonly [string, string, 'string' | 'number' | 'boolean' | 'map']
-> = [
+const REQUEST_PARAMETERS: ReadonlyArray<readonly [string, string, Kind]> = [
   ['KeyId', 'keyId', 'string'],
+  ['SourceKeyId', 'sourceKeyId', 'string'],
+  ['DestinationKeyId', 'destinationKeyId', 'string'],
+  ['TargetKeyId', 'targetKeyId', 'string'],
+  ['AliasName', 'aliasName', 'string'],
   ['EncryptionContext', 'encryptionContext', 'map'],
+  ['SourceEncryptionContext', 'sourceEncryptionContext', 'map'],
+  ['DestinationEncryptionContext', 'destinationEncryptionContext', 'map'],
+  ['EncryptionAlgorithm', 'encryptionAlgorithm', 'string'],
+  ['SourceEncryptionAlgorithm', 'sourceEncryptionAlgorithm', 'string'],
+  ['DestinationEncryptionAlgorithm', 'destinationEncryptionAlgorithm', 'string'],
   ['NumberOfBytes', 'numberOfBytes', 'number'],
   ['KeySpec', 'keySpec', 'string'],
+  ['KeyPairSpec', 'keyPairSpec', 'string'],
+  ['CustomerMasterKeySpec', 'customerMasterKeySpec', 'string'],
   ['KeyUsage', 'keyUsage', 'string'],
   ['Origin', 'origin', 'string'],
   ['MultiRegion', 'multiRegion', 'boolean'],
-  ['EncryptionAlgorithm', 'encryptionAlgorithm', 'string'],
   ['Description', 'description', 'string'],
+  ['PendingWindowInDays', 'pendingWindowInDays', 'number'],
+  ['RotationPeriodInDays', 'rotationPeriodInDays', 'number'],
+  ['GrantId', 'grantId', 'string'],
+  ['GranteePrincipal', 'granteePrincipal', 'string'],
+  ['RetiringPrincipal', 'retiringPrincipal', 'string'],
+  ['Operations', 'operations', 'list'],
+  ['Name', 'name', 'string'],
+  ['PolicyName', 'policyName', 'string'],
+  ['TagKeys', 'tagKeys', 'list'],
+  ['BypassPolicyLockoutSafetyCheck', 'bypassPolicyLockoutSafetyCheck', 'boolean'],
+  ['DryRun', 'dryRun', 'boolean'],
   ['Limit', 'limit', 'number'],
   ['Marker', 'marker', 'string'],
 ];
+
+const shortString = (v: unknown): v is string => typeof v === 'string' && v.length <= MAX_STRING;
 
 /** Allow-listed request parameters, camelCase as CloudTrail writes them. */
 export function auditRequestParameters(
@@ -61,10 +112,11 @@ export function auditRequestParameters(
     if (kind === 'map') {
       if (typeof value !== 'object' || value === null || Array.isArray(value)) continue;
       const entries = Object.entries(value).filter(
-        (e): e is [string, string] =>
-          typeof e[1] === 'string' && e[0].length <= MAX_STRING && e[1].length <= MAX_STRING,
+        (e): e is [string, string] => e[0].length <= MAX_STRING && shortString(e[1]),
       );
       out[field] = Object.fromEntries(entries);
+    } else if (kind === 'list') {
+      if (Array.isArray(value)) out[field] = value.filter(shortString).slice(0, 100);
     } else if (typeof value === kind) {
       out[field] = typeof value === 'string' ? value.slice(0, MAX_STRING) : value;
     }
@@ -72,54 +124,92 @@ export function auditRequestParameters(
   return out;
 }
 
-/** Allowed, Denied (AccessDenied), Throttled or Failed (any other error). */
-export function auditOutcome(errorCode: string | undefined): AuditOutcome {
-  if (errorCode === undefined) return AUDIT_OUTCOMES.Allowed;
-  if (errorCode === 'AccessDeniedException') return AUDIT_OUTCOMES.Denied;
-  if (errorCode === 'ThrottlingException') return AUDIT_OUTCOMES.Throttled;
-  return AUDIT_OUTCOMES.Failed;
-}
-
 /** The key a request was about: from the response's ARN, else the request's KeyId. */
 export function auditKey(
   responseKeyArn: string | undefined,
   requestKeyId: unknown,
-): { keyId: string; keyArn: string } {
-  const fromArn = (arn: string): { keyId: string; keyArn: string } | undefined => {
+): { keyId: string; keyArn: string; accountId: string } {
+  const fromArn = (arn: string) => {
     const parts = parseKeyArn(arn);
-    return parts ? { keyId: parts.keyId, keyArn: arn } : undefined;
+    return parts ? { keyId: parts.keyId, keyArn: arn, accountId: parts.accountId } : undefined;
   };
   const fromResponse = responseKeyArn ? fromArn(responseKeyArn) : undefined;
   if (fromResponse) return fromResponse;
   if (typeof requestKeyId === 'string') {
     const fromRequest = fromArn(requestKeyId);
     if (fromRequest) return fromRequest;
-    if (isKeyId(requestKeyId)) return { keyId: requestKeyId, keyArn: '' };
+    if (isKeyId(requestKeyId)) return { keyId: requestKeyId, keyArn: '', accountId: '' };
   }
-  return { keyId: '', keyArn: '' };
+  return { keyId: '', keyArn: '', accountId: '' };
+}
+
+/** CloudTrail's `userIdentity` from what authentication established. */
+export function auditUserIdentity(
+  accountId: string | undefined,
+  principalArn: string | undefined,
+  accessKeyId: string | undefined,
+): AuditUserIdentity {
+  const arn = principalArn ?? '';
+  const resource = /^arn:[^:]*:(?:iam|sts)::\d{12}:(.*)$/.exec(arn)?.[1];
+  let type = 'Unknown';
+  let prefix = '';
+  if (resource === 'root') type = 'Root';
+  else if (resource?.startsWith('user/')) [type, prefix] = ['IAMUser', 'AIDA'];
+  else if (resource?.startsWith('assumed-role/')) [type, prefix] = ['AssumedRole', 'AROA'];
+  else if (resource?.startsWith('role/')) [type, prefix] = ['Role', 'AROA'];
+  else if (arn !== '') type = 'IAMUser';
+  let principalId = '';
+  if (type === 'Root') principalId = accountId ?? '';
+  else if (arn !== '') {
+    // A stable, IAM-looking id: the same principal always gets the same one.
+    const digest = createHash('sha256').update(arn).digest('hex').toUpperCase();
+    principalId = `${prefix || 'AIDA'}${BigInt(`0x${digest.slice(0, 22)}`)
+      .toString(36)
+      .toUpperCase()
+      .padStart(17, '0')
+      .slice(0, 17)}`;
+  }
+  return {
+    type,
+    principalId,
+    arn,
+    accountId: accountId ?? '',
+    accessKeyId: accessKeyId ?? '',
+  };
 }
 
 /** One audit record; see {@link AuditRecord} for what it never holds. */
 export function buildAuditRecord(input: AuditInput): AuditRecord {
   const key = auditKey(input.responseKeyArn, input.requestBody?.['KeyId']);
-  return {
-    eventId: randomUUID(),
-    requestId: input.requestId,
+  const failed = input.errorCode !== undefined;
+  const category: AuditEventCategory = DATA_EVENTS.has(input.eventName)
+    ? AUDIT_EVENT_CATEGORIES.Data
+    : AUDIT_EVENT_CATEGORIES.Management;
+  const record: AuditRecord = {
+    eventVersion: AUDIT_EVENT_VERSION,
+    userIdentity: auditUserIdentity(input.accountId, input.principalArn, input.accessKeyId),
     eventTime: input.eventTime.toISOString(),
+    eventSource: EVENT_SOURCE,
     eventName: input.eventName,
-    region: input.region,
-    accountId: input.accountId ?? '',
-    principalArn: input.principalArn ?? '',
-    accessKeyId: input.accessKeyId ?? '',
-    sourceIp: input.sourceIp,
+    awsRegion: input.region,
+    sourceIPAddress: input.sourceIp,
     userAgent: input.userAgent.slice(0, 1024),
-    keyArn: key.keyArn,
-    keyId: key.keyId,
-    outcome: auditOutcome(input.errorCode),
-    errorCode: input.errorCode ?? '',
-    errorMessage: input.errorMessage ?? '',
-    requestParameters: auditRequestParameters(input.requestBody),
-    responseElements: input.errorCode === undefined ? { ...input.responseElements } : {},
-    service: 'gateway',
+    requestParameters: input.requestBody ? auditRequestParameters(input.requestBody) : null,
+    responseElements:
+      failed || category === AUDIT_EVENT_CATEGORIES.Data || !input.responseElements
+        ? null
+        : { ...input.responseElements },
+    ...(failed ? { errorCode: input.errorCode, errorMessage: input.errorMessage ?? '' } : {}),
+    requestID: input.requestId,
+    eventID: randomUUID(),
+    readOnly: isReadOnly(input.eventName),
+    resources: key.keyArn
+      ? [{ accountId: key.accountId, type: 'AWS::KMS::Key', ARN: key.keyArn }]
+      : [],
+    eventType: 'AwsApiCall',
+    managementEvent: category === AUDIT_EVENT_CATEGORIES.Management,
+    eventCategory: category,
+    recipientAccountId: key.accountId || (input.accountId ?? ''),
   };
+  return record;
 }
