@@ -9,8 +9,11 @@ describe('loadConfig', () => {
       grpcListen: '127.0.0.1:50055',
       metricsPort: 9105,
       quotaFile: undefined,
+      stateFile: undefined,
       leaseTtlMs: 1000,
       idleBucketMs: 60_000,
+      maxGrantMs: 100,
+      coldStart: true,
     });
   });
 
@@ -23,14 +26,20 @@ describe('loadConfig', () => {
         KEYHOLD_QUOTA_FILE: '/etc/keyhold/quotas.json',
         KEYHOLD_QUOTA_LEASE_TTL_MS: '500',
         KEYHOLD_QUOTA_IDLE_BUCKET_MS: '5000',
+        KEYHOLD_QUOTA_STATE_FILE: '/var/lib/keyhold/quota-overrides.json',
+        KEYHOLD_QUOTA_MAX_GRANT_MS: '50',
+        KEYHOLD_QUOTA_COLD_START: 'false',
       }),
     ).toEqual({
       logLevel: 'debug',
       grpcListen: '0.0.0.0:0',
       metricsPort: 0,
       quotaFile: '/etc/keyhold/quotas.json',
+      stateFile: '/var/lib/keyhold/quota-overrides.json',
       leaseTtlMs: 500,
       idleBucketMs: 5000,
+      maxGrantMs: 50,
+      coldStart: false,
     });
   });
 

@@ -8,8 +8,17 @@ export interface Config {
   readonly metricsPort: number;
   /** Path of the JSON overrides of the AWS default quotas; undefined for defaults only. */
   readonly quotaFile: string | undefined;
+  /**
+   * Where live overrides (SetQuota) are kept, same JSON format; undefined:
+   * they live in memory only and a restart forgets them.
+   */
+  readonly stateFile: string | undefined;
   readonly leaseTtlMs: number;
   readonly idleBucketMs: number;
+  /** One grant holds at most this many ms of a class's rate. */
+  readonly maxGrantMs: number;
+  /** Buckets fill from empty at start, so leases of a previous instance are not admitted twice. */
+  readonly coldStart: boolean;
 }
 
 const schema = {
@@ -17,8 +26,11 @@ const schema = {
   GRPC_LISTEN: env.hostPort('127.0.0.1:50055'),
   METRICS_PORT: env.int({ min: 0, max: 65535, default: 9105 }),
   KEYHOLD_QUOTA_FILE: env.str(''),
+  KEYHOLD_QUOTA_STATE_FILE: env.str(''),
   KEYHOLD_QUOTA_LEASE_TTL_MS: env.int({ min: 1, max: 60_000, default: 1000 }),
   KEYHOLD_QUOTA_IDLE_BUCKET_MS: env.int({ min: 1000, default: 60_000 }),
+  KEYHOLD_QUOTA_MAX_GRANT_MS: env.int({ min: 1, max: 60_000, default: 100 }),
+  KEYHOLD_QUOTA_COLD_START: env.bool(true),
 };
 
 /** Reads the service's environment; every problem is reported in one ConfigError. */
@@ -29,7 +41,10 @@ export function loadConfig(source: Readonly<Record<string, string | undefined>>)
     grpcListen: e.GRPC_LISTEN,
     metricsPort: e.METRICS_PORT,
     quotaFile: e.KEYHOLD_QUOTA_FILE === '' ? undefined : e.KEYHOLD_QUOTA_FILE,
+    stateFile: e.KEYHOLD_QUOTA_STATE_FILE === '' ? undefined : e.KEYHOLD_QUOTA_STATE_FILE,
     leaseTtlMs: e.KEYHOLD_QUOTA_LEASE_TTL_MS,
     idleBucketMs: e.KEYHOLD_QUOTA_IDLE_BUCKET_MS,
+    maxGrantMs: e.KEYHOLD_QUOTA_MAX_GRANT_MS,
+    coldStart: e.KEYHOLD_QUOTA_COLD_START,
   });
 }

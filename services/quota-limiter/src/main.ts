@@ -6,6 +6,7 @@ import {
   startMetricsServer,
 } from '@keyhold/core';
 import { SERVICE_NAME, loadConfig } from './config.js';
+import { MEMORY_STORE, fileOverrideStore } from './override-store.js';
 import { NO_OVERRIDES, parseQuotaFile } from './quotas.js';
 import { startQuotaLimiter } from './server.js';
 
@@ -19,11 +20,19 @@ async function main(): Promise<void> {
       )
     : NO_OVERRIDES;
   const registry = createMetricsRegistry(SERVICE_NAME);
-  const server = await startQuotaLimiter({ logger, registry, overrides }, config);
+  const store = config.stateFile ? fileOverrideStore(config.stateFile) : MEMORY_STORE;
+  if (!config.stateFile)
+    logger.warn('KEYHOLD_QUOTA_STATE_FILE not set: live quota overrides are lost on restart');
+  const server = await startQuotaLimiter({ logger, registry, overrides, store }, config);
   const metrics = await startMetricsServer(registry, config.metricsPort);
   server.serving();
   logger.info(
-    { grpc: server.address, metricsPort: metrics.port, quotaFile: config.quotaFile },
+    {
+      grpc: server.address,
+      metricsPort: metrics.port,
+      quotaFile: config.quotaFile,
+      stateFile: config.stateFile,
+    },
     'quota-limiter started',
   );
   handleShutdown(logger, () => [

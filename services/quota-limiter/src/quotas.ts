@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConfigError, isAccountId, isRegion } from '@keyhold/core';
+import { ConfigError, KmsError, isAccountId, isRegion } from '@keyhold/core';
 
 /** The AWS shared quota for symmetric cryptographic operations. */
 export const CRYPTO_SYMMETRIC_CLASS = 'CryptographicOperationsSymmetric';
@@ -186,6 +186,41 @@ export function parseQuotaFile(text: string, source = 'KEYHOLD_QUOTA_FILE'): Quo
   };
 }
 
+/** Where a limit comes from, most specific last. */
+export const QUOTA_SOURCES = ['aws-default', 'default', 'region', 'account'] as const;
+export type QuotaSource = (typeof QUOTA_SOURCES)[number];
+
+export interface ResolvedLimit extends QuotaLimit {
+  readonly source: QuotaSource;
+}
+
+/**
+ * The limit of one (region, account, class) from layers of overrides (live
+ * ones first, then the file's): the most specific scope wins (account, then
+ * region, then default, then the AWS default); within one scope, the earlier
+ * layer wins.
+ */
+export function resolveLayered(
+  layers: readonly QuotaOverrides[],
+  region: string,
+  accountId: string,
+  quotaClass: string,
+): ResolvedLimit {
+  for (const l of layers) {
+    const hit = l.accounts[accountId]?.[quotaClass];
+    if (hit) return { ...hit, source: 'account' };
+  }
+  for (const l of layers) {
+    const hit = l.regions[region]?.[quotaClass];
+    if (hit) return { ...hit, source: 'region' };
+  }
+  for (const l of layers) {
+    const hit = l.default[quotaClass];
+    if (hit) return { ...hit, source: 'default' };
+  }
+  return { ...defaultLimit(region, quotaClass), source: 'aws-default' };
+}
+
 /** The limit of one (region, account, class): account override, region override, default override, AWS default. */
 export function resolveLimit(
   overrides: QuotaOverrides,
@@ -193,10 +228,102 @@ export function resolveLimit(
   accountId: string,
   quotaClass: string,
 ): QuotaLimit {
-  return (
-    overrides.accounts[accountId]?.[quotaClass] ??
-    overrides.regions[region]?.[quotaClass] ??
-    overrides.default[quotaClass] ??
-    defaultLimit(region, quotaClass)
-  );
+  const { rate, burst } = resolveLayered([overrides], region, accountId, quotaClass);
+  return { rate, burst };
+}
+
+/** Where an override applies: neither field = everywhere; one of them, not both. */
+export interface QuotaScope {
+  readonly region?: string | undefined;
+  readonly accountId?: string | undefined;
+}
+
+/** Checks a scope and class from an admin call; throws ValidationException. */
+export function assertOverrideTarget(scope: QuotaScope, quotaClass: string): void {
+  const problems: string[] = [];
+  if (scope.region && scope.accountId)
+    problems.push('a scope names a region or an account, not both');
+  if (scope.region && !isRegion(scope.region)) problems.push(`'${scope.region}' is not a region`);
+  if (scope.accountId && !isAccountId(scope.accountId))
+    problems.push(`'${scope.accountId}' is not a 12-digit account id`);
+  if (!QUOTA_CLASSES.includes(quotaClass))
+    problems.push(
+      `'${quotaClass}' is not a quota class (${CRYPTO_SYMMETRIC_CLASS} or an operation name)`,
+    );
+  if (problems.length > 0)
+    throw KmsError.validation(`Invalid quota override: ${problems.join('; ')}.`);
+}
+
+/** Checks a limit from an admin call; returns it with the burst defaulted to the rate. */
+export function checkedLimit(rate: number, burst: number | undefined): QuotaLimit {
+  if (!(rate > 0) || !Number.isFinite(rate) || rate > 10_000_000)
+    throw KmsError.validation('rate must be > 0 and at most 10000000 per second.');
+  const b = burst === undefined || burst === 0 ? Math.max(1, rate) : burst;
+  if (!(b >= 1) || !Number.isFinite(b) || b > 10_000_000)
+    throw KmsError.validation('burst must be >= 1 and at most 10000000.');
+  return { rate, burst: b };
+}
+
+function scopeMap(o: QuotaOverrides, scope: QuotaScope): ClassMap | undefined {
+  if (scope.accountId) return o.accounts[scope.accountId];
+  if (scope.region) return o.regions[scope.region];
+  return o.default;
+}
+
+function withScopeMap(o: QuotaOverrides, scope: QuotaScope, map: ClassMap): QuotaOverrides {
+  const prune = (r: Readonly<Record<string, ClassMap>>, k: string) => {
+    const next = { ...r };
+    if (Object.keys(map).length === 0) delete next[k];
+    else next[k] = map;
+    return next;
+  };
+  if (scope.accountId) return { ...o, accounts: prune(o.accounts, scope.accountId) };
+  if (scope.region) return { ...o, regions: prune(o.regions, scope.region) };
+  return { ...o, default: map };
+}
+
+/** A copy of `o` with the class limit set at the scope. */
+export function withOverride(
+  o: QuotaOverrides,
+  scope: QuotaScope,
+  quotaClass: string,
+  limit: QuotaLimit,
+): QuotaOverrides {
+  return withScopeMap(o, scope, { ...scopeMap(o, scope), [quotaClass]: limit });
+}
+
+/** A copy of `o` without the class limit at the scope (same object when there was none). */
+export function withoutOverride(
+  o: QuotaOverrides,
+  scope: QuotaScope,
+  quotaClass: string,
+): QuotaOverrides {
+  const map = scopeMap(o, scope);
+  if (!map || !Object.hasOwn(map, quotaClass)) return o;
+  const { [quotaClass]: _removed, ...rest } = map;
+  return withScopeMap(o, scope, rest);
+}
+
+export interface OverrideEntry {
+  readonly scope: { readonly region: string; readonly accountId: string };
+  readonly quotaClass: string;
+  readonly limit: QuotaLimit;
+}
+
+/** Every override, default scope first, then regions, then accounts, sorted. */
+export function overrideEntries(o: QuotaOverrides): OverrideEntry[] {
+  const out: OverrideEntry[] = [];
+  const add = (region: string, accountId: string, map: ClassMap) => {
+    for (const c of Object.keys(map).sort())
+      out.push({ scope: { region, accountId }, quotaClass: c, limit: map[c]! });
+  };
+  add('', '', o.default);
+  for (const r of Object.keys(o.regions).sort()) add(r, '', o.regions[r]!);
+  for (const a of Object.keys(o.accounts).sort()) add('', a, o.accounts[a]!);
+  return out;
+}
+
+/** The JSON text of overrides, in the quota file's format (parseQuotaFile reads it back). */
+export function formatQuotaFile(o: QuotaOverrides): string {
+  return `${JSON.stringify({ default: o.default, regions: o.regions, accounts: o.accounts }, null, 2)}\n`;
 }

@@ -117,4 +117,37 @@ describe('TokenBucket', () => {
     // 10 at start, then one per 10 ms for the 99 later calls.
     expect(total).toBe(10 + 99);
   });
+
+  it('starts from the given level', () => {
+    const t = manualClock();
+    const bucket = new TokenBucket({ rate: 10, burst: 5, clock: t.clock, initial: 0 });
+    expect(bucket.take(1)).toBe(0);
+    t.advance(300);
+    expect(bucket.take(5)).toBe(3);
+  });
+
+  it('takes back unspent tokens up to the burst', () => {
+    const t = manualClock();
+    const bucket = new TokenBucket({ rate: 1, burst: 10, clock: t.clock });
+    bucket.take(8);
+    expect(bucket.give(3)).toBe(3);
+    expect(bucket.give(100)).toBe(5);
+    expect(bucket.available()).toBe(10);
+    expect(bucket.give(1)).toBe(0);
+  });
+
+  it('applies a new limit from now on and cuts tokens above the new burst', () => {
+    const t = manualClock();
+    const bucket = new TokenBucket({ rate: 10, burst: 10, clock: t.clock });
+    bucket.take(10);
+    t.advance(500);
+    bucket.reconfigure(100, 20);
+    expect(bucket.available()).toBeCloseTo(5);
+    t.advance(100);
+    expect(bucket.available()).toBeCloseTo(15);
+    bucket.reconfigure(1, 2);
+    expect(bucket.available()).toBe(2);
+    expect(bucket.rate).toBe(1);
+    expect(() => bucket.reconfigure(0, 1)).toThrow(RangeError);
+  });
 });

@@ -74,6 +74,24 @@ describe('TokenLeases', () => {
     expect(l.available('c')).toBe(0);
   });
 
+  it('collects what expired leases left, by epoch, and forgets idle pools', () => {
+    const c = clock();
+    const l = new TokenLeases({ now: c.now });
+    l.grant('k', 5, 5, 500, 0, 'e1');
+    l.take('k');
+    c.advance(100);
+    l.grant('k', 3, 3, 500, 0, 'e2');
+    expect(l.takeReturns()).toEqual([]);
+    c.advance(400);
+    expect(l.takeReturns()).toEqual([{ key: 'k', epoch: 'e1', tokens: 4 }]);
+    expect(l.take('k')).toBe('ok');
+    expect(l.takeReturns(true)).toEqual([{ key: 'k', epoch: 'e2', tokens: 2 }]);
+    expect(l.available('k')).toBe(0);
+    c.advance(2_000);
+    l.takeReturns();
+    expect(l.size).toBe(0);
+  });
+
   it('keeps keys apart', () => {
     const l = new TokenLeases({ now: clock().now });
     l.grant('a', 1, 1, 1_000, 0);

@@ -24,11 +24,22 @@ export interface LeaseOptions {
 interface Lease {
   tokens: number;
   readonly expiresAt: number;
+  /** The limiter instance that granted it; a return names it. */
+  readonly epoch: string;
+}
+
+/** Unspent tokens of expired (or given-up) leases, to hand back to the limiter. */
+export interface TokenReturn {
+  readonly key: string;
+  readonly epoch: string;
+  readonly tokens: number;
 }
 
 interface Pool {
   /** In grant order; with one TTL they also expire in this order. */
   leases: Lease[];
+  /** Unspent tokens of expired leases by epoch, not yet handed back. */
+  returns: Map<string, number>;
   throttledUntil: number;
   windowStart: number;
   windowCount: number;
@@ -61,12 +72,7 @@ export class TokenLeases {
   take(key: string): TakeResult {
     const pool = this.pool(key);
     const now = this.now();
-    while (
-      pool.leases.length > 0 &&
-      (pool.leases[0]!.expiresAt <= now || pool.leases[0]!.tokens <= 0)
-    ) {
-      pool.leases.shift();
-    }
+    this.expire(pool, now);
     const lease = pool.leases[0];
     if (lease) {
       lease.tokens -= 1;
@@ -83,6 +89,7 @@ export class TokenLeases {
     granted: number,
     leaseTtlMs: number,
     retryAfterMs: number,
+    epoch = '',
   ): void {
     const pool = this.pool(key);
     const now = this.now();
@@ -90,6 +97,7 @@ export class TokenLeases {
       pool.leases.push({
         tokens: granted,
         expiresAt: now + (leaseTtlMs > 0 ? leaseTtlMs : this.defaultTtl),
+        epoch,
       });
     }
     if (granted < requested) {
@@ -123,11 +131,65 @@ export class TokenLeases {
     return pool.leases.reduce((n, l) => (l.expiresAt > now ? n + l.tokens : n), 0);
   }
 
+  /**
+   * Collects what expired leases left unspent, in every pool, so it can go
+   * back to the limiter; also forgets pools that hold nothing and saw no
+   * traffic for a while. With `all`, unexpired tokens are given up too
+   * (shutdown).
+   */
+  takeReturns(all = false): TokenReturn[] {
+    const now = this.now();
+    const out: TokenReturn[] = [];
+    for (const [key, pool] of this.pools) {
+      this.expire(pool, now);
+      if (all) {
+        for (const l of pool.leases) this.giveBack(pool, l);
+        pool.leases = [];
+      }
+      for (const [epoch, tokens] of pool.returns) out.push({ key, epoch, tokens });
+      pool.returns.clear();
+      if (
+        pool.leases.length === 0 &&
+        now >= pool.throttledUntil &&
+        now - pool.windowStart >= 2 * RATE_WINDOW_MS
+      ) {
+        this.pools.delete(key);
+      }
+    }
+    return out;
+  }
+
+  /** Keys of the pools held. */
+  keys(): string[] {
+    return [...this.pools.keys()];
+  }
+
+  /** Pools held in memory. */
+  get size(): number {
+    return this.pools.size;
+  }
+
+  private expire(pool: Pool, now: number): void {
+    while (pool.leases.length > 0) {
+      const first = pool.leases[0]!;
+      if (first.tokens > 0 && first.expiresAt > now) break;
+      this.giveBack(pool, first);
+      pool.leases.shift();
+    }
+  }
+
+  private giveBack(pool: Pool, lease: Lease): void {
+    if (lease.tokens <= 0) return;
+    pool.returns.set(lease.epoch, (pool.returns.get(lease.epoch) ?? 0) + lease.tokens);
+    lease.tokens = 0;
+  }
+
   private pool(key: string): Pool {
     let pool = this.pools.get(key);
     if (!pool) {
       pool = {
         leases: [],
+        returns: new Map(),
         throttledUntil: 0,
         windowStart: this.now(),
         windowCount: 0,
