@@ -13,6 +13,7 @@ const schema = {
   KEY_MANAGER_ADDR: env.hostPort('127.0.0.1:50052'),
   AUTHORIZER_ADDR: env.hostPort('127.0.0.1:50054'),
   KEYHOLD_KEY_CACHE_TTL_MS: env.int({ min: 1, max: 86_400_000, default: 300_000 }),
+  KEYHOLD_CRYPTO_WORKER_PROCESSES: env.int({ min: 1, max: 64, default: 1 }),
 };
 
 export interface Config {
@@ -25,6 +26,8 @@ export interface Config {
   readonly authorizerAddr: string;
   /** Safety TTL of cached keys, resolutions and decision bundles; events evict sooner. */
   readonly keyCacheTtlMs: number;
+  /** Serving processes (node:cluster), sharing the gRPC port; one per core is the useful most. */
+  readonly processes: number;
   /**
    * From exactly one of KEYHOLD_ROOT_KEYRING (inline JSON) or
    * KEYHOLD_ROOT_KEYRING_FILE (a path, read here once). Held as a keyring,
@@ -65,6 +68,7 @@ export function loadConfig(source: Readonly<Record<string, string | undefined>>)
     keyManagerAddr: base.KEY_MANAGER_ADDR,
     authorizerAddr: base.AUTHORIZER_ADDR,
     keyCacheTtlMs: base.KEYHOLD_KEY_CACHE_TTL_MS,
+    processes: base.KEYHOLD_CRYPTO_WORKER_PROCESSES,
     rootKeyring,
   });
 }

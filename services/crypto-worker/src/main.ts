@@ -7,12 +7,22 @@ import {
 } from '@keyhold/core';
 import { createAuthorizerClient, createKeyManagerClient } from '@keyhold/proto';
 import { loadConfig } from './config.js';
+import type { Config } from './config.js';
+import { runProcesses } from './processes.js';
 import { startCryptoWorker } from './server.js';
 
 const SERVICE = 'crypto-worker';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
+  await runProcesses({
+    count: config.processes,
+    start: () => serve(config),
+    report: (line) => process.stderr.write(`${SERVICE} primary: ${line}\n`),
+  });
+}
+
+async function serve(config: Config): Promise<void> {
   const logger = createLogger({ service: SERVICE, level: config.logLevel });
   const registry = createMetricsRegistry(SERVICE);
   const bus = await connectBus({

@@ -4,15 +4,22 @@ import { Counter, createRpcMetrics } from '@keyhold/core';
 import type { Logger, Registry } from '@keyhold/core';
 import type { Bus } from '@keyhold/bus';
 import type { RootKeyring } from '@keyhold/envelope';
-import { implement, serviceDefinitions, startGrpcServer } from '@keyhold/proto';
+import { implement, loadProto, serviceDefinitions, startGrpcServer } from '@keyhold/proto';
 import type { AuthorizerMethods, KeyManagerMethods } from '@keyhold/proto';
 import type { Config } from './config.js';
 import { KeyCache } from './key-cache.js';
+import { dataPlaneHandler } from './data-plane.js';
 import { resolveKey } from './material.js';
 import { decryptHandler } from './ops/decrypt.js';
 import { encryptHandler } from './ops/encrypt.js';
-import { generateDataKeyHandler } from './ops/generate-data-key.js';
+import {
+  generateDataKeyHandler,
+  generateDataKeyWithoutPlaintextHandler,
+} from './ops/generate-data-key.js';
 import { generateKeyMaterialHandler } from './ops/generate-key-material.js';
+import { generateRandomHandler } from './ops/generate-random.js';
+import { reEncryptHandler } from './ops/re-encrypt.js';
+import { rewrapKeyMaterialHandler } from './ops/rewrap-key-material.js';
 
 /** What the crypto-worker needs from outside; main.ts builds it, tests pass stand-ins. */
 export interface CryptoWorkerDeps {
@@ -83,17 +90,37 @@ export async function startCryptoWorker(
   await deps.bus.nc.flush();
 
   const ops = { cache };
+  const dataOps = {
+    encrypt: encryptHandler(ops),
+    decrypt: decryptHandler(ops),
+    reEncrypt: reEncryptHandler(ops),
+    generateDataKey: generateDataKeyHandler(ops),
+    generateDataKeyWithoutPlaintext: generateDataKeyWithoutPlaintextHandler(ops),
+    generateRandom: generateRandomHandler(),
+  };
+  const adapter = {
+    logger,
+    ...(deps.registry ? { metrics: createRpcMetrics(deps.registry) } : {}),
+  };
   const handlers = implement(
     {
-      Encrypt: encryptHandler(ops),
-      Decrypt: decryptHandler(ops),
-      GenerateDataKey: generateDataKeyHandler(ops),
+      Encrypt: dataOps.encrypt,
+      Decrypt: dataOps.decrypt,
+      ReEncrypt: dataOps.reEncrypt,
+      GenerateDataKey: dataOps.generateDataKey,
+      GenerateDataKeyWithoutPlaintext: dataOps.generateDataKeyWithoutPlaintext,
+      GenerateRandom: dataOps.generateRandom,
       GenerateKeyMaterial: generateKeyMaterialHandler({ keyring: deps.keyring }),
+      RewrapKeyMaterial: rewrapKeyMaterialHandler({ keyring: deps.keyring }),
     },
-    { logger, ...(deps.registry ? { metrics: createRpcMetrics(deps.registry) } : {}) },
+    adapter,
   );
   const server = await startGrpcServer(config.grpcListen, [
     [serviceDefinitions().cryptoWorker, handlers],
+    [
+      loadProto().keyhold.crypto.v1.CryptoDataPlane.service,
+      { DataPlane: dataPlaneHandler(dataOps, adapter) },
+    ],
   ]);
   server.serving();
   logger.info(

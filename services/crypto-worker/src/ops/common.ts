@@ -81,10 +81,18 @@ export function assertSymmetricAlgorithm(value: string | undefined): void {
   );
 }
 
-/** DryRun needs DryRunOperationException, which Keyhold does not send yet. */
-export function assertNoDryRun(dryRun: boolean | undefined): void {
-  if (dryRun === true)
-    throw new KmsError('UnsupportedOperationException', 'DryRun is not supported.');
+/**
+ * DryRun: every check of the real request has passed, so answer as AWS does
+ * when the request would have succeeded. Called after authorization and the
+ * key-state checks, before any cryptographic work.
+ */
+export function assertNotDryRun(dryRun: boolean | undefined): void {
+  if (dryRun === true) {
+    throw new KmsError(
+      'DryRunOperationException',
+      'The request would have succeeded, but the DryRun option is set.',
+    );
+  }
 }
 
 /** AWS's key-state rules for symmetric crypto operations (Encrypt, Decrypt, GenerateDataKey*). */
@@ -115,24 +123,38 @@ export function assertUsable(key: ResolvedKey, operation: string): void {
   }
 }
 
+/** Request attributes beyond the caller that a policy may test. */
+export interface AuthorizationFacts {
+  readonly encryptionContext?: Readonly<Record<string, string>>;
+  readonly grantTokens?: readonly string[];
+}
+
 /**
  * Authorizes `call` on `key` locally from the cached decision bundle, then
  * checks the key can serve `operation`: AccessDenied before state, so a
- * caller learns nothing about keys it may not use.
+ * caller learns nothing about keys it may not use. `action` defaults to
+ * `kms:<operation>` (ReEncrypt asks for ReEncryptFrom and ReEncryptTo).
  */
 export async function authorize(
   deps: OpDeps,
   call: CallInfo,
   key: ResolvedKey,
   operation: string,
+  facts: AuthorizationFacts = {},
+  action = `kms:${operation}`,
 ): Promise<void> {
   const bundle = await deps.cache.getBundle(call.context, key);
+  const ctx = call.context;
   const decision = evaluate(bundle, {
-    action: `kms:${operation}`,
-    principalArn: call.context.principalArn,
-    accountId: call.context.accountId,
-    region: call.context.region,
+    action,
+    principalArn: ctx.principalArn,
+    accountId: ctx.accountId,
+    region: ctx.region,
     resourceArn: key.arn,
+    viaService: ctx.viaService,
+    sourceIp: ctx.sourceIp,
+    ...(facts.encryptionContext ? { encryptionContext: facts.encryptionContext } : {}),
+    ...(facts.grantTokens ? { grantTokens: facts.grantTokens } : {}),
   });
   if (!decision.allowed) throw new KmsError('AccessDeniedException', decision.message);
   assertUsable(key, operation);

@@ -4,7 +4,7 @@ import {
   assertBlobLength,
   assertGrantTokens,
   assertKeyId,
-  assertNoDryRun,
+  assertNotDryRun,
   assertSymmetricAlgorithm,
   authorize,
   materialOf,
@@ -18,9 +18,12 @@ export function encryptHandler(deps: OpDeps) {
     assertBlobLength(req.plaintext, 'plaintext', 1, 4096);
     assertGrantTokens(req.grantTokens);
     assertSymmetricAlgorithm(req.encryptionAlgorithm);
-    assertNoDryRun(req.dryRun);
     const key = await deps.cache.getKey(call.context, keyId);
-    await authorize(deps, call, key, 'Encrypt');
+    await authorize(deps, call, key, 'Encrypt', {
+      encryptionContext: req.encryptionContext,
+      grantTokens: req.grantTokens,
+    });
+    assertNotDryRun(req.dryRun);
     const version = key.currentMaterialVersion;
     const blob = encrypt({
       keyId: key.keyId,

@@ -1,0 +1,26 @@
+// The ceiling: a bare grpc-js unary echo server in one process. Messages are
+// passed through as raw bytes (identity serializers): no protobuf work, the
+// transport alone. Prints its port on stdout.
+import * as grpc from '@grpc/grpc-js';
+
+const identity = (b) => b;
+const server = new grpc.Server({ 'grpc.max_receive_message_length': 1024 * 1024 });
+server.addService(
+  {
+    Echo: {
+      path: '/bench.Echo/Echo',
+      requestStream: false,
+      responseStream: false,
+      requestSerialize: identity,
+      requestDeserialize: identity,
+      responseSerialize: identity,
+      responseDeserialize: identity,
+    },
+  },
+  { Echo: (call, callback) => callback(null, call.request) },
+);
+server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (err, port) => {
+  if (err) throw err;
+  process.stdout.write(`${port}\n`);
+});
+process.on('SIGTERM', () => server.tryShutdown(() => process.exit(0)));

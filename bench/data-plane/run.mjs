@@ -1,0 +1,545 @@
+// Data-plane benchmark: in one run on one machine, the transport's ceiling
+// (a bare grpc-js unary echo) and Keyhold's hot path through the gateway's
+// AWS JSON API and its native gRPC API, all driven by h2load replaying
+// pre-signed requests, plus the AWS SDK at modest concurrency for latency.
+// For every run: req/s, p50/p99 latency, and CPU µs per request summed over
+// every process involved (Keyhold services, NATS, Postgres; for the ceiling,
+// the echo server). Usage: npm run bench:data-plane  (BENCH_DURATION_S=10)
+import { execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as grpc from '@grpc/grpc-js';
+import { Sha256 } from '@aws-crypto/sha256-js';
+import {
+  CreateKeyCommand,
+  DisableKeyCommand,
+  EncryptCommand,
+  KMSClient,
+} from '@aws-sdk/client-kms';
+import { SignatureV4 } from '@smithy/signature-v4';
+import { startCluster } from '@keyhold/local';
+import { loadProto } from '@keyhold/proto';
+import { findFreePort, startLocalNats, startLocalPostgres } from '@keyhold/testkit/local';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
+const WARMUP_S = 2;
+const REGION = 'us-east-1';
+const ACCOUNT = '111122223333';
+const CREDS = { accessKeyId: 'bench', secretAccessKey: 'bench-secret' };
+const PROCESSES = process.env.BENCH_PROCESSES ?? '2';
+const CLK_TCK = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
+
+function haveH2load() {
+  try {
+    execFileSync('h2load', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// --- CPU accounting from /proc ---------------------------------------------
+
+function readStat(pid) {
+  try {
+    const text = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = text.slice(text.lastIndexOf(')') + 2).split(' ');
+    // After the comm field: state(0) ppid(1) ... utime(11) stime(12) cutime(13) cstime(14)
+    return {
+      ppid: Number(f[1]),
+      ticks: Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]),
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every live descendant of `root` (not `root` itself), except the subtrees of `exclude`. */
+function descendants(root, exclude = new Set()) {
+  const children = new Map();
+  for (const name of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    const st = readStat(Number(name));
+    if (!st) continue;
+    if (!children.has(st.ppid)) children.set(st.ppid, []);
+    children.get(st.ppid).push(Number(name));
+  }
+  const out = [];
+  const walk = (pid) => {
+    for (const c of children.get(pid) ?? []) {
+      if (exclude.has(c)) continue;
+      out.push(c);
+      walk(c);
+    }
+  };
+  walk(root);
+  return out;
+}
+
+/** CPU ticks of a set of processes; exited children are counted in their parent's c-times. */
+function cpuSnapshot(pids) {
+  const m = new Map();
+  for (const pid of pids) {
+    const st = readStat(pid);
+    if (st) m.set(pid, st.ticks);
+  }
+  return m;
+}
+
+function processName(pid) {
+  try {
+    const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    const main = cmd.find((a) => a.includes('/dist/main.js'));
+    if (main) return main.split('/').slice(-3)[0];
+    // Postgres backends rename themselves ("postgres: user db host idle"): one bucket.
+    return path.basename(cmd[0] ?? String(pid)).split(':')[0];
+  } catch {
+    return String(pid);
+  }
+}
+
+/** CPU seconds by process name (service, postgres, nats-server), largest first. */
+function cpuByName(before, after) {
+  const by = new Map();
+  for (const [pid, t] of after) {
+    const name = processName(pid);
+    by.set(name, (by.get(name) ?? 0) + (t - (before.get(pid) ?? t)) / CLK_TCK);
+  }
+  return [...by].filter(([, s]) => s > 0).sort((a, b) => b[1] - a[1]);
+}
+
+function cpuSecondsBetween(before, after) {
+  let ticks = 0;
+  for (const [pid, t] of after) ticks += t - (before.get(pid) ?? t);
+  return ticks / CLK_TCK;
+}
+
+// --- h2load -----------------------------------------------------------------
+
+function percentile(sorted, p) {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+/**
+ * Runs h2load once (a warm-up first), measuring CPU of `pids()` around the
+ * measured run. Latencies come from h2load's per-request log.
+ */
+async function h2load({ name, url, body, headers, h1 = false, clients, streams, rps, pids }) {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kh-bench-'));
+  const bodyFile = path.join(tmp, 'body');
+  const logFile = path.join(tmp, 'log');
+  fs.writeFileSync(bodyFile, body);
+  const args = (duration, log) => [
+    ...(h1 ? ['--h1'] : []),
+    '-c',
+    String(clients),
+    '-m',
+    String(streams),
+    '-D',
+    String(duration),
+    '-d',
+    bodyFile,
+    ...(rps ? ['--rps', String(rps)] : []),
+    ...Object.entries(headers).flatMap(([k, v]) => ['-H', `${k}: ${v}`]),
+    ...(log ? ['--log-file', logFile] : []),
+    url,
+  ];
+  const run = (duration, log) =>
+    new Promise((resolve, reject) => {
+      const child = spawn('h2load', args(duration, log), { stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      child.stdout.on('data', (d) => (out += d));
+      child.stderr.on('data', (d) => (out += d));
+      child.on('exit', (code) =>
+        code === 0 ? resolve({ out, pid: child.pid }) : reject(new Error(out)),
+      );
+      run.pid = child.pid;
+    });
+  await run(WARMUP_S, false);
+  const measured = pids();
+  const before = cpuSnapshot(measured);
+  const started = Date.now();
+  const { out } = await run(DURATION_S, true);
+  const elapsed = (Date.now() - started) / 1000;
+  const after = cpuSnapshot(measured);
+  const cpu = cpuSecondsBetween(before, after);
+  const breakdown = cpuByName(before, after);
+  const rows = fs
+    .readFileSync(logFile, 'utf8')
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => l.split('\t').map(Number));
+  const ok = rows.filter((r) => r[1] >= 200 && r[1] < 300);
+  const lat = ok.map((r) => r[2] / 1000).sort((a, b) => a - b);
+  fs.rmSync(tmp, { recursive: true, force: true });
+  const reqPerS = ok.length / DURATION_S;
+  const result = {
+    name,
+    requests: rows.length,
+    succeeded: ok.length,
+    reqPerS,
+    p50: percentile(lat, 50),
+    p99: percentile(lat, 99),
+    cpuUsPerReq: ok.length > 0 ? (cpu * 1e6) / ok.length : NaN,
+    cpuCores: cpu / elapsed,
+  };
+  if (breakdown.length > 1 && ok.length > 0) {
+    result.cpuUsPerReqByProcess = Object.fromEntries(
+      breakdown.map(([n, sec]) => [n, Math.round((sec * 1e6) / ok.length)]),
+    );
+  }
+  if (ok.length < rows.length) result.note = `${rows.length - ok.length} non-2xx`;
+  if (rows.length === 0) result.note = out.split('\n').slice(-6).join(' | ');
+  print(result);
+  return result;
+}
+
+function print(r) {
+  const f = (n, d = 0) => (Number.isFinite(n) ? n.toFixed(d) : 'n/a');
+  const by = r.cpuUsPerReqByProcess
+    ? `\n${' '.repeat(46)}CPU µs/req by process: ${Object.entries(r.cpuUsPerReqByProcess)
+        .map(([n, v]) => `${n} ${v}`)
+        .join(', ')}`
+    : '';
+  console.log(
+    `${r.name.padEnd(44)} ${f(r.reqPerS).padStart(8)} req/s  p50 ${f(r.p50, 2).padStart(7)} ms  p99 ${f(r.p99, 2).padStart(7)} ms  CPU ${f(r.cpuUsPerReq).padStart(5)} µs/req${r.note ? `  (${r.note})` : ''}${by}`,
+  );
+}
+
+function grpcFrame(message) {
+  const prefix = Buffer.alloc(5);
+  prefix.writeUInt32BE(message.length, 1);
+  return Buffer.concat([prefix, message]);
+}
+
+async function sign(request) {
+  const signer = new SignatureV4({
+    service: 'kms',
+    region: REGION,
+    credentials: CREDS,
+    sha256: Sha256,
+  });
+  return (await signer.sign(request)).headers;
+}
+
+// --- main -------------------------------------------------------------------
+
+async function main() {
+  if (!haveH2load()) {
+    console.error(
+      'h2load not found: install it with `sudo apt-get install nghttp2-client` (Debian/Ubuntu).',
+    );
+    process.exit(2);
+  }
+  const missing = ['services/gateway/dist/main.js', 'services/crypto-worker/dist/main.js'].filter(
+    (p) => !fs.existsSync(path.join(here, '../..', p)),
+  );
+  if (missing.length > 0) {
+    console.error(`not built (${missing.join(', ')}): run \`npx tsc -b\` first`);
+    process.exit(2);
+  }
+  const cpus = os.cpus();
+  console.log(
+    `machine: ${cpus.length} × ${cpus[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}, ${DURATION_S} s per run, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
+  const results = [];
+  const stops = [];
+  const cleanup = async () => {
+    for (const stop of stops.reverse()) await stop().catch(() => {});
+  };
+  process.once('SIGINT', () => void cleanup().then(() => process.exit(130)));
+  try {
+    // (1) the ceiling
+    const echo = spawn(process.execPath, [path.join(here, 'echo-server.mjs')], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    stops.push(async () => echo.kill('SIGTERM'));
+    const echoPort = await new Promise((resolve) =>
+      echo.stdout.once('data', (d) => resolve(Number(String(d).trim()))),
+    );
+    const grpcHeaders = { 'content-type': 'application/grpc', te: 'trailers' };
+    const ceiling = await h2load({
+      name: '(1) ceiling: grpc-js unary echo 1 KiB',
+      url: `http://127.0.0.1:${echoPort}/bench.Echo/Echo`,
+      body: grpcFrame(randomBytes(1024)),
+      headers: grpcHeaders,
+      clients: 16,
+      streams: 8,
+      pids: () => [echo.pid],
+    });
+    results.push(ceiling);
+    echo.kill('SIGTERM');
+
+    // The cluster: Postgres, NATS, six services; gateway and crypto-worker as 2 processes each.
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kh-bench-cluster-'));
+    // Postgres may run as its own user, which must reach its data directory.
+    fs.chmodSync(tmp, 0o755);
+    const pg = await startLocalPostgres({
+      dataDir: path.join(tmp, 'pg'),
+      port: await findFreePort(),
+    });
+    stops.push(() => pg.stop());
+    const nats = await startLocalNats({
+      dataDir: path.join(tmp, 'nats'),
+      port: await findFreePort(),
+    });
+    stops.push(() => nats.stop());
+    const keyring = path.join(tmp, 'keyring.json');
+    fs.writeFileSync(
+      keyring,
+      JSON.stringify({ current: 1, keys: { 1: randomBytes(32).toString('base64') } }),
+      { mode: 0o600 },
+    );
+    const identities = path.join(tmp, 'identities.json');
+    fs.writeFileSync(
+      identities,
+      JSON.stringify({
+        accounts: [
+          {
+            accountId: ACCOUNT,
+            principals: [{ arn: `arn:aws:iam::${ACCOUNT}:user/bench`, accessKeys: [CREDS] }],
+          },
+        ],
+      }),
+    );
+    // Quota stays on (leased tokens) but high enough not to throttle the benchmark.
+    const quota = path.join(tmp, 'quota.json');
+    fs.writeFileSync(
+      quota,
+      JSON.stringify({
+        default: { CryptographicOperationsSymmetric: { rate: 1_000_000, burst: 1_000_000 } },
+      }),
+    );
+    const httpPort = await findFreePort();
+    const cluster = await startCluster({
+      databaseUrl: pg.url,
+      natsUrl: nats.url,
+      httpPort,
+      basePort: 'auto',
+      rootKeyringFile: keyring,
+      identitiesFile: identities,
+      quotaFile: quota,
+      logLevel: 'warn',
+      onLog: (service, line) => {
+        if (/"level":(50|60)/.test(line))
+          process.stderr.write(`[${service}] ${line.slice(0, 300)}\n`);
+      },
+      env: { KEYHOLD_GATEWAY_PROCESSES: PROCESSES, KEYHOLD_CRYPTO_WORKER_PROCESSES: PROCESSES },
+    });
+    stops.push(() => cluster.stop());
+    const clusterPids = () => descendants(process.pid, new Set([echo.pid]));
+
+    const kms = new KMSClient({
+      endpoint: cluster.endpoint,
+      region: REGION,
+      credentials: CREDS,
+      maxAttempts: 1,
+    });
+    const key = (await kms.send(new CreateKeyCommand({ Description: 'bench' }))).KeyMetadata;
+    const plaintext = randomBytes(1024);
+    const blob = Buffer.from(
+      (await kms.send(new EncryptCommand({ KeyId: key.Arn, Plaintext: plaintext }))).CiphertextBlob,
+    );
+
+    // AWS JSON API, pre-signed (valid for 15 minutes: well past this run).
+    const host = `127.0.0.1:${httpPort}`;
+    const awsRequest = async (op, payload) => {
+      const body = JSON.stringify(payload);
+      const headers = await sign({
+        method: 'POST',
+        protocol: 'http:',
+        hostname: host,
+        path: '/',
+        headers: {
+          host,
+          'content-type': 'application/x-amz-json-1.1',
+          'x-amz-target': `TrentService.${op}`,
+        },
+        body,
+      });
+      delete headers.host;
+      return { body: Buffer.from(body), headers };
+    };
+    // Native gRPC API on the gateway's gRPC port, SigV4 in metadata over the message bytes.
+    const grpcHost = cluster.addresses.gateway;
+    const service = loadProto().kms.v1.KeyManagementService.service;
+    const grpcRequest = async (op, message) => {
+      const def = service[op];
+      const bytes = def.requestSerialize(message);
+      const headers = await sign({
+        method: 'POST',
+        protocol: 'http:',
+        hostname: grpcHost,
+        path: def.path,
+        headers: { host: grpcHost },
+        body: bytes,
+      });
+      delete headers.host;
+      // One call through grpc-js with the same bytes and metadata: h2load cannot see gRPC status.
+      const client = new grpc.Client(grpcHost, grpc.credentials.createInsecure());
+      const md = new grpc.Metadata();
+      for (const [k, v] of Object.entries(headers)) md.set(k, String(v));
+      await new Promise((resolve, reject) =>
+        client.makeUnaryRequest(
+          def.path,
+          (b) => b,
+          (b) => b,
+          bytes,
+          md,
+          (err) => (client.close(), err ? reject(err) : resolve()),
+        ),
+      );
+      return { path: def.path, body: grpcFrame(bytes), headers: { ...grpcHeaders, ...headers } };
+    };
+
+    const ops = [
+      [
+        'Encrypt',
+        { KeyId: key.Arn, Plaintext: plaintext.toString('base64') },
+        { keyId: key.Arn, plaintext },
+      ],
+      ['Decrypt', { CiphertextBlob: blob.toString('base64') }, { ciphertextBlob: blob }],
+      [
+        'GenerateDataKey',
+        { KeyId: key.Arn, NumberOfBytes: 32 },
+        { keyId: key.Arn, numberOfBytes: 32 },
+      ],
+    ];
+    const byName = {};
+    for (const [op, json, message] of ops) {
+      const aws = await awsRequest(op, json);
+      byName[`aws ${op}`] = await h2load({
+        name: `(${op === 'Encrypt' ? 2 : 4}) ${op} 1 KiB via AWS JSON API (h1, 128 conns)`,
+        url: `${cluster.endpoint}/`,
+        body: aws.body,
+        headers: aws.headers,
+        h1: true,
+        clients: 128,
+        streams: 1,
+        pids: clusterPids,
+      });
+      const g = await grpcRequest(op, message);
+      byName[`grpc ${op}`] = await h2load({
+        name: `(${op === 'Encrypt' ? 3 : 4}) ${op} 1 KiB via native gRPC (16×8)`,
+        url: `http://${grpcHost}${g.path}`,
+        body: g.body,
+        headers: g.headers,
+        clients: 16,
+        streams: 8,
+        pids: clusterPids,
+      });
+      results.push(byName[`aws ${op}`], byName[`grpc ${op}`]);
+    }
+
+    // p99 at half the saturating rate (AWS JSON Encrypt).
+    const half = Math.max(1, Math.round(byName['aws Encrypt'].reqPerS / 2));
+    const aws = await awsRequest('Encrypt', ops[0][1]);
+    results.push(
+      await h2load({
+        name: `Encrypt via AWS JSON API at half rate (${half}/s)`,
+        url: `${cluster.endpoint}/`,
+        body: aws.body,
+        headers: aws.headers,
+        h1: true,
+        clients: 32,
+        streams: 1,
+        rps: Math.max(1, Math.round(half / 32)),
+        pids: clusterPids,
+      }),
+    );
+
+    // @aws-sdk/client-kms at modest concurrency, for latency as SDK users see it.
+    const sdkConcurrency = 16;
+    const lat = [];
+    const before = cpuSnapshot(clusterPids());
+    const until = Date.now() + DURATION_S * 1000;
+    await Promise.all(
+      Array.from({ length: sdkConcurrency }, async () => {
+        while (Date.now() < until) {
+          const t = process.hrtime.bigint();
+          await kms.send(new EncryptCommand({ KeyId: key.Arn, Plaintext: plaintext }));
+          lat.push(Number(process.hrtime.bigint() - t) / 1e6);
+        }
+      }),
+    );
+    const cpu = cpuSecondsBetween(before, cpuSnapshot(clusterPids()));
+    lat.sort((a, b) => a - b);
+    const sdk = {
+      name: `Encrypt via @aws-sdk/client-kms (${sdkConcurrency} in flight)`,
+      reqPerS: lat.length / DURATION_S,
+      p50: percentile(lat, 50),
+      p99: percentile(lat, 99),
+      cpuUsPerReq: (cpu * 1e6) / lat.length,
+    };
+    print(sdk);
+    results.push(sdk);
+
+    // DisableKey stops Encrypt on every process: time until 64 Encrypts in a row are refused.
+    let stopMs = NaN;
+    try {
+      const k2 = (await kms.send(new CreateKeyCommand({}))).KeyMetadata;
+      const enc = () =>
+        kms.send(new EncryptCommand({ KeyId: k2.Arn, Plaintext: plaintext })).then(
+          () => 'OK',
+          (e) => e.name,
+        );
+      await Promise.all(Array.from({ length: 64 }, enc));
+      await kms.send(new DisableKeyCommand({ KeyId: k2.Arn }));
+      const t0 = Date.now();
+      let last = 0;
+      let refused = 0;
+      while (refused < 64 && Date.now() - t0 < 5_000) {
+        for (const r of await Promise.all(Array.from({ length: 8 }, enc))) {
+          if (r === 'OK') {
+            last = Date.now() - t0;
+            refused = 0;
+          } else refused += 1;
+        }
+      }
+      stopMs = last;
+      console.log(
+        `DisableKey → last successful Encrypt after ${last} ms (${PROCESSES} gateway and ${PROCESSES} worker processes)`,
+      );
+    } catch (err) {
+      console.log(`DisableKey propagation: n/a (${err.name ?? err})`);
+    }
+
+    const r2 = byName['aws Encrypt'].reqPerS / ceiling.reqPerS;
+    const r3 = byName['grpc Encrypt'].reqPerS / ceiling.reqPerS;
+    console.log(
+      `ratio (2)/(1) = ${r2.toFixed(2)} (goal ≥ 0.5); (3)/(1) = ${r3.toFixed(2)} (goal ≥ 0.7)`,
+    );
+    // .keyhold/ is git-ignored scratch space at the repository root.
+    const out = path.join(here, '../../.keyhold/bench');
+    fs.mkdirSync(out, { recursive: true });
+    fs.writeFileSync(
+      path.join(out, 'data-plane-last-run.json'),
+      JSON.stringify(
+        {
+          at: new Date().toISOString(),
+          durationS: DURATION_S,
+          processes: PROCESSES,
+          results,
+          ratios: { r2, r3 },
+          disableStopMs: stopMs,
+        },
+        null,
+        2,
+      ),
+    );
+    kms.destroy();
+  } finally {
+    await cleanup();
+  }
+}
+
+await main();

@@ -1,0 +1,205 @@
+import * as grpc from '@grpc/grpc-js';
+import { KmsError, isKmsErrorCode } from '@keyhold/core';
+import { CLIENT_OPTIONS, loadProto } from '@keyhold/proto';
+import type {
+  CallOptions,
+  CryptoDataPlaneClient,
+  CryptoWorkerMethods,
+  DataPlaneRequest,
+  DataPlaneResponse__Output,
+} from '@keyhold/proto';
+
+/** The data-plane operations the streams carry; the rest of CryptoWorkerMethods stays unary. */
+export type StreamedMethods = Pick<
+  CryptoWorkerMethods,
+  | 'Encrypt'
+  | 'Decrypt'
+  | 'ReEncrypt'
+  | 'GenerateDataKey'
+  | 'GenerateDataKeyWithoutPlaintext'
+  | 'GenerateRandom'
+>;
+
+type Op = NonNullable<DataPlaneResponse__Output['result']>;
+
+const OPS: ReadonlyArray<readonly [keyof StreamedMethods, Exclude<Op, 'error'>]> = [
+  ['Encrypt', 'encrypt'],
+  ['Decrypt', 'decrypt'],
+  ['ReEncrypt', 'reEncrypt'],
+  ['GenerateDataKey', 'generateDataKey'],
+  ['GenerateDataKeyWithoutPlaintext', 'generateDataKeyWithoutPlaintext'],
+  ['GenerateRandom', 'generateRandom'],
+];
+
+/** Options of {@link createCryptoStreams}. */
+export interface CryptoStreamsOptions {
+  /**
+   * TCP connections (HTTP/2 channels) to the worker. Several, so that a
+   * worker run as several processes (node:cluster) gets connections on each,
+   * and so that one connection's head-of-line queue stays short.
+   * @default 4
+   */
+  readonly connections?: number;
+  /** Bidi streams per connection. @default 2 */
+  readonly streamsPerConnection?: number;
+  /** Deadline of a request without `timeoutMs`. @default 10_000 */
+  readonly defaultTimeoutMs?: number;
+  /** Called when a stream breaks (metrics, logs). */
+  readonly onStreamError?: (err: unknown) => void;
+}
+
+interface Pending {
+  readonly resolve: (value: unknown) => void;
+  readonly reject: (err: unknown) => void;
+  readonly op: Exclude<Op, 'error'>;
+  readonly deadline: number;
+}
+
+/** How often deadlines are swept: one timer for all requests instead of one each. */
+const SWEEP_MS = 25;
+/** Request ids are uint32 on the wire. */
+const MAX_ID = 0xffffffff;
+
+/**
+ * One bidi DataPlane stream and the requests waiting on it. Broken streams
+ * fail their waiting requests with DependencyTimeoutException (retryable,
+ * like AWS's answer to a dependency that did not respond) and are replaced
+ * on next use.
+ */
+class Lane {
+  readonly pending = new Map<number, Pending>();
+  #stream: grpc.ClientDuplexStream<DataPlaneRequest, DataPlaneResponse__Output> | undefined;
+  #nextId = 1;
+  readonly #client: CryptoDataPlaneClient;
+  readonly #onError: ((err: unknown) => void) | undefined;
+
+  constructor(client: CryptoDataPlaneClient, onError: ((err: unknown) => void) | undefined) {
+    this.#client = client;
+    this.#onError = onError;
+  }
+
+  send(op: Exclude<Op, 'error'>, request: unknown, options: CallOptions, timeoutMs: number) {
+    return new Promise<unknown>((resolve, reject) => {
+      const stream = this.#open();
+      const id = this.#nextId;
+      this.#nextId = id >= MAX_ID ? 1 : id + 1;
+      this.pending.set(id, { resolve, reject, op, deadline: Date.now() + timeoutMs });
+      const frame: DataPlaneRequest = { id, timeoutMs, [op]: request };
+      if (options.context) frame.context = options.context;
+      stream.write(frame);
+    });
+  }
+
+  sweep(now: number): void {
+    for (const [id, p] of this.pending) {
+      if (p.deadline <= now) {
+        this.pending.delete(id);
+        p.reject(KmsError.dependencyTimeout(new Error('crypto-worker request deadline passed')));
+      }
+    }
+  }
+
+  close(): void {
+    this.#stream?.end();
+  }
+
+  #open(): grpc.ClientDuplexStream<DataPlaneRequest, DataPlaneResponse__Output> {
+    if (this.#stream) return this.#stream;
+    // No stream-wide deadline: it lives as long as the connection; each request has its own.
+    const stream = this.#client.DataPlane();
+    this.#stream = stream;
+    stream.on('data', (res: DataPlaneResponse__Output) => {
+      const p = this.pending.get(res.id);
+      if (!p) return; // already timed out
+      this.pending.delete(res.id);
+      if (res.result === 'error' && res.error) {
+        const code = res.error.code;
+        p.reject(
+          isKmsErrorCode(code)
+            ? new KmsError(code, res.error.message)
+            : KmsError.internal(new Error(`crypto-worker sent unknown error code ${code}`)),
+        );
+      } else if (res.result === p.op && res[p.op]) {
+        p.resolve(res[p.op]);
+      } else {
+        p.reject(KmsError.internal(new Error('crypto-worker answered with another operation')));
+      }
+    });
+    const broken = (err: unknown): void => {
+      if (this.#stream !== stream) return;
+      this.#stream = undefined;
+      if (err !== undefined) this.#onError?.(err);
+      const failure = KmsError.dependencyTimeout(err);
+      for (const p of this.pending.values()) p.reject(failure);
+      this.pending.clear();
+    };
+    stream.on('error', (err: unknown) => broken(err));
+    stream.on('end', () => broken(undefined));
+    return stream;
+  }
+}
+
+/** A handle on the streams: the data-plane methods plus close(). */
+export type CryptoStreams = StreamedMethods & {
+  /** Requests waiting for an answer, over all streams. */
+  readonly inFlight: number;
+  close(): void;
+};
+
+/**
+ * The gateway's hot-path transport to crypto-worker: data-plane calls
+ * multiplexed on long-lived bidi streams over a few connections, each call
+ * sent on the stream with the fewest requests waiting. Same method shapes
+ * as the unary client, so operations do not care which one they get.
+ */
+export function createCryptoStreams(
+  address: string,
+  options: CryptoStreamsOptions = {},
+): CryptoStreams {
+  const Ctor = loadProto().keyhold.crypto.v1.CryptoDataPlane;
+  const connections = Math.max(1, options.connections ?? 4);
+  const perConnection = Math.max(1, options.streamsPerConnection ?? 2);
+  const defaultTimeoutMs = options.defaultTimeoutMs ?? 10_000;
+  const clients: CryptoDataPlaneClient[] = [];
+  const lanes: Lane[] = [];
+  for (let c = 0; c < connections; c++) {
+    const client = new Ctor(address, grpc.credentials.createInsecure(), {
+      ...CLIENT_OPTIONS,
+      // A private subchannel per client: otherwise channels with equal options share one TCP connection.
+      'grpc.use_local_subchannel_pool': 1,
+      'grpc.max_receive_message_length': 4 * 1024 * 1024,
+    });
+    clients.push(client);
+    for (let s = 0; s < perConnection; s++) lanes.push(new Lane(client, options.onStreamError));
+  }
+  const sweeper = setInterval(() => {
+    const now = Date.now();
+    for (const lane of lanes) lane.sweep(now);
+  }, SWEEP_MS);
+  sweeper.unref();
+
+  let next = 0;
+  const pick = (): Lane => {
+    // Round-robin start, then the least loaded: spreads evenly and avoids a slow lane.
+    let best = lanes[next]!;
+    next = (next + 1) % lanes.length;
+    for (const lane of lanes) if (lane.pending.size < best.pending.size) best = lane;
+    return best;
+  };
+
+  const out: Record<string, unknown> = {
+    close: () => {
+      clearInterval(sweeper);
+      for (const lane of lanes) lane.close();
+      for (const client of clients) client.close();
+    },
+  };
+  Object.defineProperty(out, 'inFlight', {
+    get: () => lanes.reduce((n, lane) => n + lane.pending.size, 0),
+  });
+  for (const [method, op] of OPS) {
+    out[method] = (request: unknown, callOptions: CallOptions = {}) =>
+      pick().send(op, request, callOptions, callOptions.timeoutMs ?? defaultTimeoutMs);
+  }
+  return out as unknown as CryptoStreams;
+}
