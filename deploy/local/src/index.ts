@@ -10,3 +10,25 @@ export type { Cluster, ClusterOptions, ServiceName, ServicePorts } from './clust
 export { identitiesFor, loadLauncherConfig, newRootKeyring, startBanner } from './dev-config.js';
 export type { DevAccount, IdentitiesFile, LauncherConfig, RootKeyringFile } from './dev-config.js';
 export { renderLogLine } from './log-render.js';
+export {
+  COMPOSE_FILE,
+  SECRETS_DIR,
+  composePath,
+  interpolate,
+  parseCompose,
+  readCompose,
+  rewriteEnvironment,
+  serviceEnvironment,
+  serviceSecrets,
+  startOrder,
+} from './compose.js';
+export type { ComposeFile, ComposeService } from './compose.js';
+export {
+  REPO_ROOT,
+  kubectlKustomizeIds,
+  loadKustomization,
+  objectId,
+  serviceConfigLoaders,
+  variablesRead,
+} from './manifests.js';
+export type { ConfigLoader, K8sObject } from './manifests.js';

@@ -2,6 +2,44 @@ export { busNames } from './names.js';
 export type { BusNames } from './names.js';
 export { connectBus, ensureStreams } from './connection.js';
 export type { Bus, BusOptions } from './connection.js';
-export type { KeyCreated, KeyEvent, KeyEventMessage, KeyEventType } from './events/key-events.js';
-export { AUDIT_OUTCOMES } from './events/audit.js';
-export type { AuditBatch, AuditOutcome, AuditRecord } from './events/audit.js';
+export { KEY_EVENT_TYPES } from './events/key-events.js';
+export type {
+  AliasCreated,
+  AliasDeleted,
+  AliasUpdated,
+  GrantConstraintsData,
+  GrantCreated,
+  GrantRetired,
+  GrantRevoked,
+  KeyCreated,
+  KeyDeleted,
+  KeyDeletionCanceled,
+  KeyDeletionScheduled,
+  KeyDescriptionUpdated,
+  KeyDisabled,
+  KeyEnabled,
+  KeyEvent,
+  KeyEventBase,
+  KeyEventMessage,
+  KeyEventType,
+  KeyMaterialRotated,
+  KeyPolicyPut,
+  KeyRotationDisabled,
+  KeyRotationEnabled,
+  KeyTagged,
+  KeyUntagged,
+} from './events/key-events.js';
+export {
+  AUDIT_EVENT_CATEGORIES,
+  AUDIT_EVENT_VERSION,
+  AUDIT_OUTCOMES,
+  auditOutcome,
+} from './events/audit.js';
+export type {
+  AuditBatch,
+  AuditEventCategory,
+  AuditOutcome,
+  AuditRecord,
+  AuditResource,
+  AuditUserIdentity,
+} from './events/audit.js';

@@ -13,7 +13,7 @@ import {
 } from '@aws-sdk/client-kms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuditLogClient } from '@keyhold/proto';
-import type { AuditEvent__Output } from '@keyhold/proto';
+import type { AuditEvent__Output, AuditLogMethods, Client } from '@keyhold/proto';
 import { startCluster } from '@keyhold/local';
 import { findFreePort, testBusPrefix, testDatabase, testNatsUrl } from '@keyhold/testkit';
 
@@ -52,6 +52,14 @@ async function attempt<T extends { $metadata: { requestId?: string } }>(
     const error = err as Error & { $metadata?: { requestId?: string } };
     return { requestId: error.$metadata?.requestId ?? '', error };
   }
+}
+
+async function waitForRequest(audit: Client<AuditLogMethods>, requestId: string): Promise<void> {
+  for (let i = 0; i < 75; i++) {
+    if ((await audit.LookupEvents({ requestId })).events.length > 0) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`no audit record for ${requestId}`);
 }
 
 beforeAll(async () => {
@@ -217,7 +225,9 @@ describe('the cluster through the AWS SDK', () => {
     expect(mine.error).toBeUndefined();
   });
 
-  it('records every one of those calls in the audit log, without secrets', async () => {
+  it('records every one of those calls in the audit log, chained, without secrets', async () => {
+    // A data key whose plaintext must not reach the audit log either.
+    const dataKey = await main.send(new GenerateDataKeyCommand({ KeyId: keyId, KeySpec: 'AES_256' }));
     const audit = createAuditLogClient(cluster.addresses['audit-log']);
     try {
       const found = new Map<string, AuditEvent__Output>();
@@ -238,14 +248,55 @@ describe('the cluster through the AWS SDK', () => {
         expect(event!.outcome).toBe(call.outcome);
         expect(event!.region).toBe(REGION);
         if (call.keyId) expect(event!.keyId).toBe(call.keyId);
+        const record = JSON.parse(event!.cloudTrailEvent) as Record<string, unknown>;
+        expect(record).toMatchObject({
+          eventVersion: '2.0',
+          eventSource: 'kms.amazonaws.com',
+          eventName: call.eventName,
+          awsRegion: REGION,
+          requestID: call.requestId,
+          eventID: event!.eventId,
+        });
       }
+
+      // A cross-account call names the key owner as recipient.
+      const denied = calls.find((c) => c.outcome === 'Denied' && c.eventName === 'Encrypt')!;
+      expect(found.get(denied.requestId)).toMatchObject({
+        accountId: ALT.accountId,
+        recipientAccountId: MAIN.accountId,
+        eventCategory: 'Data',
+        errorCode: 'AccessDeniedException',
+      });
 
       const byKey = await audit.LookupEvents({ keyId: keyArn, maxResults: 1000 });
       const names = new Set(byKey.events.map((e) => e.eventName));
       for (const n of ['CreateKey', 'DescribeKey', 'Encrypt', 'Decrypt', 'GenerateDataKey']) expect(names).toContain(n);
-      const everything = JSON.stringify(byKey.events);
-      expect(everything).not.toContain(secret);
-      expect(everything).not.toContain(Buffer.from(secret).toString('base64'));
+      const byError = await audit.LookupEvents({ errorCode: 'ThrottlingException', maxResults: 1000 });
+      expect(byError.events.length).toBeGreaterThanOrEqual(1);
+      expect(byError.events.every((e) => e.outcome === 'Throttled')).toBe(true);
+
+      const verified = await audit.VerifyChain({});
+      expect(verified.ok, JSON.stringify(verified.chains)).toBe(true);
+      expect(verified.chains.map((c) => c.region)).toContain(REGION);
+
+      // Every stored record, not just the ones looked up, is free of the test's secrets.
+      await waitForRequest(audit, dataKey.$metadata.requestId!);
+      const keyring = JSON.parse(fs.readFileSync(path.join(tmp, 'keyring.json'), 'utf8')) as {
+        keys: Record<string, string>;
+      };
+      const needles = [
+        secret,
+        Buffer.from(secret).toString('base64'),
+        Buffer.from(dataKey.Plaintext!).toString('base64'),
+        Buffer.from(dataKey.Plaintext!).toString('hex'),
+        Buffer.from(dataKey.CiphertextBlob!).toString('base64'),
+        ...Object.values(keyring.keys),
+      ];
+      const rows = await db.sql<{ record: string }[]>`SELECT record::text AS record FROM audit.records`;
+      expect(rows.length).toBeGreaterThanOrEqual(calls.length);
+      for (const { record } of rows) {
+        for (const needle of needles) expect(record.includes(needle), 'a secret in an audit record').toBe(false);
+      }
     } finally {
       audit.close();
     }

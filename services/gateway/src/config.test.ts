@@ -17,6 +17,9 @@ describe('loadConfig', () => {
       logLevel: 'info',
       maxBodyBytes: 65536,
       bodyTimeoutMs: 10_000,
+      auditFailMode: 'closed',
+      quotaUnreachable: 'closed',
+      quotaEnforce: true,
     });
   });
 

@@ -1,4 +1,8 @@
 import { LOG_LEVELS, env, readEnv } from '@keyhold/core';
+import { AUDIT_FAIL_MODES } from './audit/publisher.js';
+import type { AuditFailMode } from './audit/publisher.js';
+import { UNREACHABLE_MODES } from './quota/quota-gate.js';
+import type { UnreachableMode } from './quota/quota-gate.js';
 
 /** Everything the gateway reads from its environment, fully defaulted. */
 export interface Config {
@@ -18,6 +22,19 @@ export interface Config {
   readonly maxBodyBytes: number;
   /** A body not fully received within this time gets 408 and the connection is closed. */
   readonly bodyTimeoutMs: number;
+  /**
+   * `closed`: a request whose audit record JetStream does not acknowledge fails
+   * with DependencyTimeoutException (retryable); `open`: it is answered anyway.
+   */
+  readonly auditFailMode: AuditFailMode;
+  /**
+   * Once quota-limiter cannot be reached and leased tokens are spent:
+   * `closed` fails requests with DependencyTimeoutException, `open` admits
+   * them unmetered (counted).
+   */
+  readonly quotaUnreachable: UnreachableMode;
+  /** false turns request quotas off (benchmarks of their cost). */
+  readonly quotaEnforce: boolean;
 }
 
 /** Reads the gateway's configuration; every bad variable is reported at once. */
@@ -37,6 +54,9 @@ export function loadConfig(source: Readonly<Record<string, string | undefined>>)
       LOG_LEVEL: env.oneOf(LOG_LEVELS, 'info'),
       KEYHOLD_MAX_BODY_BYTES: env.int({ min: 1024, max: 16 * 1024 * 1024, default: 64 * 1024 }),
       KEYHOLD_BODY_TIMEOUT_MS: env.int({ min: 100, max: 300_000, default: 10_000 }),
+      KEYHOLD_AUDIT_FAIL_MODE: env.oneOf(AUDIT_FAIL_MODES, 'closed'),
+      KEYHOLD_QUOTA_UNREACHABLE: env.oneOf(UNREACHABLE_MODES, 'closed'),
+      KEYHOLD_QUOTA_ENFORCE: env.bool(true),
     },
     source,
   );
@@ -53,5 +73,8 @@ export function loadConfig(source: Readonly<Record<string, string | undefined>>)
     logLevel: e.LOG_LEVEL,
     maxBodyBytes: e.KEYHOLD_MAX_BODY_BYTES,
     bodyTimeoutMs: e.KEYHOLD_BODY_TIMEOUT_MS,
+    auditFailMode: e.KEYHOLD_AUDIT_FAIL_MODE,
+    quotaUnreachable: e.KEYHOLD_QUOTA_UNREACHABLE,
+    quotaEnforce: e.KEYHOLD_QUOTA_ENFORCE,
   });
 }

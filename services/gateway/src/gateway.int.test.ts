@@ -13,7 +13,7 @@ import { Sha256 } from '@aws-crypto/sha256-js';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { busNames, connectBus } from '@keyhold/bus';
+import { auditOutcome, busNames, connectBus } from '@keyhold/bus';
 import type { AuditBatch, AuditRecord, Bus } from '@keyhold/bus';
 import { KmsError, createLogger, createMetricsRegistry, deriveSigningKey, keyArn } from '@keyhold/core';
 import type { Registry } from '@keyhold/core';
@@ -665,6 +665,79 @@ describe('graceful shutdown', () => {
   });
 });
 
+describe('audit fail mode', () => {
+  // A prefix whose audit stream does not exist: JetStream refuses every batch.
+  async function gatewayWithoutStream(auditFailMode: 'closed' | 'open') {
+    const keyManager = createKeyManagerClient(standIns.address);
+    const cryptoWorker = createCryptoWorkerClient(standIns.address);
+    const authorizer = createAuthorizerClient(standIns.address);
+    const quotaLimiter = createQuotaLimiterClient(standIns.address);
+    clients.push(keyManager, cryptoWorker, authorizer, quotaLimiter);
+    const broken = { js: bus.js, names: busNames(testBusPrefix()) };
+    return startGateway(
+      {
+        logger,
+        registry: createMetricsRegistry('gateway'),
+        keyManager,
+        cryptoWorker,
+        authorizer,
+        quotaLimiter,
+        bus: broken,
+      },
+      {
+        httpListen: '127.0.0.1:0',
+        grpcListen: '127.0.0.1:0',
+        maxBodyBytes: MAX_BODY,
+        bodyTimeoutMs: 500,
+        auditFailMode,
+      },
+    );
+  }
+
+  it('refuses a request it cannot audit with a retryable 503 (closed, the default)', async () => {
+    const g = await gatewayWithoutStream('closed');
+    const c = new KMSClient({
+      endpoint: g.endpoint,
+      region: REGION,
+      credentials: { accessKeyId: ACCESS_KEY, secretAccessKey: SECRET },
+      maxAttempts: 1,
+    });
+    try {
+      const failed = await sdkError(
+        c.send(new EncryptCommand({ KeyId: 'slow', Plaintext: PLAINTEXT })),
+      );
+      expect(failed).toMatchObject({ name: 'DependencyTimeoutException', status: 503 });
+      // While the stream stays down, the next request is refused before it runs.
+      const before = contexts.length;
+      const next = await sdkError(
+        c.send(new EncryptCommand({ KeyId: 'slow', Plaintext: PLAINTEXT })),
+      );
+      expect(next.name).toBe('DependencyTimeoutException');
+      expect(contexts.length).toBe(before);
+    } finally {
+      c.destroy();
+      await g.close(1_000);
+    }
+  });
+
+  it('answers anyway when configured to fail open', async () => {
+    const g = await gatewayWithoutStream('open');
+    const c = new KMSClient({
+      endpoint: g.endpoint,
+      region: REGION,
+      credentials: { accessKeyId: ACCESS_KEY, secretAccessKey: SECRET },
+      maxAttempts: 1,
+    });
+    try {
+      const res = await c.send(new EncryptCommand({ KeyId: 'slow', Plaintext: PLAINTEXT }));
+      expect(res.CiphertextBlob?.length).toBeGreaterThan(0);
+    } finally {
+      c.destroy();
+      await g.close(1_000);
+    }
+  });
+});
+
 describe('audit stream', () => {
   it('holds one record per request with the right outcome and no plaintext', async () => {
     const names = bus.names;
@@ -687,33 +760,33 @@ describe('audit stream', () => {
     expect(text).not.toContain(PLAINTEXT.toString('utf8'));
     expect(text).not.toContain(SECRET);
     const byRequest = new Map<string, AuditRecord[]>();
-    for (const r of records) byRequest.set(r.requestId, [...(byRequest.get(r.requestId) ?? []), r]);
+    for (const r of records) byRequest.set(r.requestID, [...(byRequest.get(r.requestID) ?? []), r]);
     expect(expected.size).toBeGreaterThan(20);
     for (const [requestId, outcome] of expected) {
       const found = byRequest.get(requestId) ?? [];
       expect(found, requestId).toHaveLength(1);
-      expect(found[0]!.outcome, `${requestId} ${found[0]!.eventName} ${found[0]!.errorCode}`).toBe(
-        outcome,
-      );
+      expect(
+        auditOutcome(found[0]!.errorCode),
+        `${requestId} ${found[0]!.eventName} ${found[0]!.errorCode}`,
+      ).toBe(outcome);
     }
-    const encrypt = records.find((r) => r.eventName === 'Encrypt' && r.outcome === 'Allowed')!;
+    const encrypt = records.find((r) => r.eventName === 'Encrypt' && r.errorCode === undefined)!;
     expect(encrypt).toMatchObject({
-      region: REGION,
-      accountId: ACCOUNT,
-      accessKeyId: ACCESS_KEY,
-      service: 'gateway',
+      eventVersion: '2.0',
+      awsRegion: REGION,
+      userIdentity: { accountId: ACCOUNT, accessKeyId: ACCESS_KEY },
+      eventCategory: 'Data',
+      recipientAccountId: ACCOUNT,
     });
-    expect(encrypt.keyArn).toMatch(/^arn:aws:kms:us-east-1:111122223333:key\//);
+    expect(encrypt.resources[0]?.ARN).toMatch(/^arn:aws:kms:us-east-1:111122223333:key\//);
     expect(encrypt.requestParameters).not.toHaveProperty('plaintext');
     const unknownKey = records.find((r) => r.errorCode === 'UnrecognizedClientException')!;
     expect(unknownKey).toMatchObject({
-      accessKeyId: 'AKIDNOBODY',
-      accountId: '',
-      region: REGION,
-      outcome: 'Failed',
+      userIdentity: { accessKeyId: 'AKIDNOBODY', accountId: '' },
+      awsRegion: REGION,
     });
-    const throttled = records.filter((r) => r.outcome === 'Throttled');
-    expect(throttled.every((r) => r.accountId === THROTTLED_ACCOUNT)).toBe(true);
+    const throttled = records.filter((r) => r.errorCode === 'ThrottlingException');
+    expect(throttled.every((r) => r.userIdentity.accountId === THROTTLED_ACCOUNT)).toBe(true);
   });
 
   it('counts requests by operation and code', async () => {

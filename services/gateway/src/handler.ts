@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { KmsError } from '@keyhold/core';
+import { KmsError, isKmsError } from '@keyhold/core';
 import type { Logger } from '@keyhold/core';
 import type { RequestContext } from '@keyhold/proto';
 import { buildAuditRecord } from './audit/record.js';
@@ -20,7 +20,7 @@ export interface HandlerDeps {
   readonly backends: Backends;
   readonly verifier: SigV4Verifier;
   readonly quota: QuotaGate;
-  readonly audit: Pick<AuditPublisher, 'record'>;
+  readonly audit: Pick<AuditPublisher, 'record' | 'admit'>;
   readonly metrics: GatewayMetrics;
   readonly logger: Logger;
   readonly maxBodyBytes: number;
@@ -190,6 +190,7 @@ export function createRequestHandler(
         operation: op.name,
         quotaClass: op.quotaClass,
         hot: op.hot,
+        keyId: typeof input['KeyId'] === 'string' ? input['KeyId'] : undefined,
       });
       const context: RequestContext = {
         requestId,
@@ -201,6 +202,8 @@ export function createRequestHandler(
         viaService: '',
         operation: op.name,
       };
+      // Fail-closed audit: nothing runs while records cannot be made durable.
+      deps.audit.admit();
       response = await op.call(deps.backends, request, { context, timeoutMs: backendTimeoutMs });
       body = JSON.stringify(op.serialize(response));
     } catch (err) {
@@ -231,6 +234,11 @@ export function createRequestHandler(
       );
     } catch (err) {
       deps.logger.error({ err, requestId }, 'audit record failed');
+      // The publisher rejects only when the deployment audits fail-closed:
+      // the caller then gets a retryable error instead of an unaudited answer.
+      if (isKmsError(err)) {
+        ({ status, headers, body, code: errorCode } = toAwsErrorResponse(err, requestId));
+      }
     }
     write(req, res, status, headers, body);
     if (request !== undefined && op) op.wipe(request, response);

@@ -8,10 +8,11 @@ import type { AuthorizerMethods, Client, QuotaLimiterMethods } from '@keyhold/pr
 import { AuditPublisher } from './audit/publisher.js';
 import { SigV4Verifier } from './auth/verifier.js';
 import type { Config } from './config.js';
+import { nativeServiceDefinition, nativeServiceImplementation } from './grpc-api/kms-service.js';
 import { createRequestHandler } from './handler.js';
 import { createGatewayMetrics } from './metrics.js';
 import type { Backends } from './protocol/operations.js';
-import { QuotaGate } from './quota/quota-gate.js';
+import { createQuotaGate } from './quota/create.js';
 
 export interface GatewayDeps {
   readonly logger: Logger;
@@ -19,7 +20,7 @@ export interface GatewayDeps {
   readonly keyManager: Backends['keyManager'];
   readonly cryptoWorker: Backends['cryptoWorker'];
   readonly authorizer: Pick<Client<AuthorizerMethods>, 'Authenticate'>;
-  readonly quotaLimiter: Pick<Client<QuotaLimiterMethods>, 'Acquire'>;
+  readonly quotaLimiter: Pick<Client<QuotaLimiterMethods>, 'Acquire' | 'Release'>;
   readonly bus: Pick<Bus, 'js' | 'names'>;
   /** @default Date.now */
   readonly now?: () => number;
@@ -28,12 +29,13 @@ export interface GatewayDeps {
 export type GatewayConfig = Pick<
   Config,
   'httpListen' | 'grpcListen' | 'maxBodyBytes' | 'bodyTimeoutMs'
->;
+> &
+  Partial<Pick<Config, 'auditFailMode' | 'quotaUnreachable' | 'quotaEnforce'>>;
 
 export interface GatewayHandle {
   /** `http://host:port` of the AWS JSON endpoint. */
   readonly endpoint: string;
-  /** `host:port` of the gRPC server (health). */
+  /** `host:port` of the gRPC server: health and the native kms.v1 API. */
   readonly address: string;
   /**
    * Stops accepting, lets in-flight requests finish (up to `graceMs`, then
@@ -78,15 +80,21 @@ export async function startGateway(
       };
     },
   });
-  const quota = new QuotaGate({
-    now,
-    acquire: (request) => deps.quotaLimiter.Acquire(request, { timeoutMs: RPC_TIMEOUT_MS }),
-    onAcquire: (quotaClass, _requested, granted) =>
-      metrics.quotaAcquires.inc({
-        quota_class: quotaClass,
-        result: granted > 0 ? 'granted' : 'denied',
-      }),
-  });
+  const quotaGate = createQuotaGate(
+    {
+      now,
+      registry: deps.registry,
+      acquire: (request) => deps.quotaLimiter.Acquire(request, { timeoutMs: RPC_TIMEOUT_MS }),
+      release: (request) => deps.quotaLimiter.Release(request, { timeoutMs: RPC_TIMEOUT_MS }),
+      onAcquire: (quotaClass, _requested, granted) =>
+        metrics.quotaAcquires.inc({
+          quota_class: quotaClass,
+          result: granted > 0 ? 'granted' : 'denied',
+        }),
+    },
+    { unreachable: config.quotaUnreachable, enforce: config.quotaEnforce },
+  );
+  const quota = quotaGate.gate;
   const audit = new AuditPublisher({
     logger,
     subjectFor: (region) => deps.bus.names.auditSubject(isRegion(region) ? region : NO_REGION),
@@ -94,6 +102,7 @@ export async function startGateway(
       await deps.bus.js.publish(subject, data, { msgID: msgId, timeout: RPC_TIMEOUT_MS });
     },
     onPublishFailure: () => metrics.auditPublishFailures.inc(),
+    failMode: config.auditFailMode ?? 'closed',
   });
 
   let closing = false;
@@ -143,7 +152,19 @@ export async function startGateway(
 
   let grpc: Awaited<ReturnType<typeof startGrpcServer>>;
   try {
-    grpc = await startGrpcServer(config.grpcListen, []);
+    grpc = await startGrpcServer(config.grpcListen, [
+      [
+        nativeServiceDefinition(),
+        nativeServiceImplementation({
+          backends: { keyManager: deps.keyManager, cryptoWorker: deps.cryptoWorker },
+          verifier,
+          quota,
+          audit,
+          metrics,
+          logger,
+        }),
+      ],
+    ]);
   } catch (err) {
     await new Promise<void>((resolve) => server.close(() => resolve()));
     throw err;
@@ -167,6 +188,8 @@ export async function startGateway(
       server.closeAllConnections();
       await stopped;
       await audit.flush();
+      // Leased tokens this process will not spend go back to the shared quota.
+      await quotaGate.close();
       await grpc.close(Math.min(graceMs, 5_000));
     },
   };

@@ -17,10 +17,12 @@ export interface AuditEvent {
   'outcome'?: (string);
   'errorCode'?: (string);
   'errorMessage'?: (string);
-  'requestParameters'?: (string);
-  'responseElements'?: (string);
-  'service'?: (string);
   'sequence'?: (number | string | Long);
+  'eventCategory'?: (string);
+  'recipientAccountId'?: (string);
+  'readOnly'?: (boolean);
+  'cloudTrailEvent'?: (string);
+  'hash'?: (string);
 }
 
 export interface AuditEvent__Output {
@@ -38,8 +40,10 @@ export interface AuditEvent__Output {
   'outcome': (string);
   'errorCode': (string);
   'errorMessage': (string);
-  'requestParameters': (string);
-  'responseElements': (string);
-  'service': (string);
   'sequence': (string);
+  'eventCategory': (string);
+  'recipientAccountId': (string);
+  'readOnly': (boolean);
+  'cloudTrailEvent': (string);
+  'hash': (string);
 }

@@ -11,6 +11,8 @@ export interface LookupEventsRequest {
   'endTime'?: (number | string);
   'maxResults'?: (number);
   'nextToken'?: (string);
+  'errorCode'?: (string);
+  'region'?: (string);
   '_keyId'?: "keyId";
   '_requestId'?: "requestId";
   '_eventName'?: "eventName";
@@ -20,6 +22,8 @@ export interface LookupEventsRequest {
   '_endTime'?: "endTime";
   '_maxResults'?: "maxResults";
   '_nextToken'?: "nextToken";
+  '_errorCode'?: "errorCode";
+  '_region'?: "region";
 }
 
 export interface LookupEventsRequest__Output {
@@ -32,6 +36,8 @@ export interface LookupEventsRequest__Output {
   'endTime'?: (number);
   'maxResults'?: (number);
   'nextToken'?: (string);
+  'errorCode'?: (string);
+  'region'?: (string);
   '_keyId'?: "keyId";
   '_requestId'?: "requestId";
   '_eventName'?: "eventName";
@@ -41,4 +47,6 @@ export interface LookupEventsRequest__Output {
   '_endTime'?: "endTime";
   '_maxResults'?: "maxResults";
   '_nextToken'?: "nextToken";
+  '_errorCode'?: "errorCode";
+  '_region'?: "region";
 }

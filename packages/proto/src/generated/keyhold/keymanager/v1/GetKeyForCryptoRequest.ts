@@ -3,8 +3,10 @@
 
 export interface GetKeyForCryptoRequest {
   'keyId'?: (string);
+  'anyAccount'?: (boolean);
 }
 
 export interface GetKeyForCryptoRequest__Output {
   'keyId': (string);
+  'anyAccount': (boolean);
 }

@@ -6,6 +6,7 @@ export interface AcquireResponse {
   'quotaClass'?: (string);
   'leaseTtlMs'?: (number);
   'retryAfterMs'?: (number);
+  'epoch'?: (string);
 }
 
 export interface AcquireResponse__Output {
@@ -13,4 +14,5 @@ export interface AcquireResponse__Output {
   'quotaClass': (string);
   'leaseTtlMs': (number);
   'retryAfterMs': (number);
+  'epoch': (string);
 }

@@ -6,6 +6,7 @@ export interface QuotaEntry {
   'ratePerSecond'?: (number | string);
   'burst'?: (number | string);
   'available'?: (number | string);
+  'source'?: (string);
 }
 
 export interface QuotaEntry__Output {
@@ -13,4 +14,5 @@ export interface QuotaEntry__Output {
   'ratePerSecond': (number);
   'burst': (number);
   'available': (number);
+  'source': (string);
 }

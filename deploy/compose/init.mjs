@@ -1,0 +1,56 @@
+// `npm run compose:init`: writes the development secrets docker-compose.yml
+// mounts, into deploy/compose/secrets/ (git-ignored, never in an image):
+//   root-keyring.json  a fresh random root keyring (kept if it exists: every
+//                      key of the compose cluster is wrapped under it)
+//   identities.json    the development accounts of `npm start`
+// Development only. Real deployments supply both from a secret store.
+import { randomBytes } from 'node:crypto';
+import { chmod, mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const { values } = parseArgs({
+  options: { dir: { type: 'string' }, quiet: { type: 'boolean', default: false } },
+});
+const dir = resolve(values.dir ?? join(dirname(fileURLToPath(import.meta.url)), 'secrets'));
+const say = (line) => {
+  if (!values.quiet) process.stdout.write(`${line}\n`);
+};
+
+const DEV_ACCOUNTS = [
+  { accountId: '111122223333', user: 'test', accessKeyId: 'test', secretAccessKey: 'test' },
+  { accountId: '444455556666', user: 'alt', accessKeyId: 'alt', secretAccessKey: 'alt' },
+];
+
+// The directory keeps other local users out; the files must be readable by
+// the container's `node` user (uid 1000), which need not own them.
+await mkdir(dir, { recursive: true, mode: 0o700 });
+await chmod(dir, 0o700);
+
+const keyringPath = join(dir, 'root-keyring.json');
+const keyring = { current: 1, keys: { 1: randomBytes(32).toString('base64') } };
+try {
+  await writeFile(keyringPath, `${JSON.stringify(keyring)}\n`, { flag: 'wx', mode: 0o644 });
+  say(`wrote a new DEVELOPMENT root keyring: ${keyringPath}`);
+  say('  every key of the compose cluster is wrapped under it; deleting it makes them useless.');
+} catch (err) {
+  if (err.code !== 'EEXIST') throw err;
+  say(`kept the existing root keyring: ${keyringPath}`);
+}
+
+const identities = {
+  accounts: DEV_ACCOUNTS.map((a) => ({
+    accountId: a.accountId,
+    principals: [
+      {
+        arn: `arn:aws:iam::${a.accountId}:user/${a.user}`,
+        accessKeys: [{ accessKeyId: a.accessKeyId, secretAccessKey: a.secretAccessKey }],
+      },
+    ],
+  })),
+};
+const identitiesPath = join(dir, 'identities.json');
+await writeFile(identitiesPath, `${JSON.stringify(identities, null, 2)}\n`, { mode: 0o644 });
+say(`wrote the development identities: ${identitiesPath}`);
+say('next: docker compose up --build');

@@ -1,0 +1,12 @@
+// Original file: keyhold/crypto/v1/crypto.proto
+
+
+export interface DataPlaneError {
+  'code'?: (string);
+  'message'?: (string);
+}
+
+export interface DataPlaneError__Output {
+  'code': (string);
+  'message': (string);
+}

@@ -1,0 +1,8 @@
+// Original file: keyhold/quota/v1/quota.proto
+
+
+export interface ListQuotaOverridesRequest {
+}
+
+export interface ListQuotaOverridesRequest__Output {
+}

@@ -1,0 +1,14 @@
+// Original file: kms/v1/kms.proto
+
+
+export interface RotationsListEntry {
+  'keyId'?: (string);
+  'rotationDate'?: (number | string);
+  'rotationType'?: (string);
+}
+
+export interface RotationsListEntry__Output {
+  'keyId': (string);
+  'rotationDate': (number);
+  'rotationType': (string);
+}
