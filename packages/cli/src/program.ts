@@ -1,16 +1,7 @@
 import { Command } from 'commander';
 import { COMMANDS } from './commands/index.js';
 
-/** Exit codes scripts can rely on. */
-export const EXIT = {
-  ok: 0,
-  /** The service answered with an error (an AWS exception). */
-  serviceError: 1,
-  /** Wrong arguments or options. */
-  usage: 2,
-  /** Could not reach the service. */
-  unavailable: 3,
-} as const;
+export { EXIT } from './exit-codes.js';
 
 /**
  * The `keyhold` command. Each subcommand lives in its own file under

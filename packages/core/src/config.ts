@@ -11,7 +11,8 @@ export class ConfigError extends Error {
   }
 }
 
-const blankToUndefined = (v: unknown): unknown => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const blankToUndefined = (v: unknown): unknown =>
+  typeof v === 'string' && v.trim() === '' ? undefined : v;
 
 /**
  * Readers for environment variables, as zod schemas keyed by the variable
@@ -48,7 +49,9 @@ export const env = {
   },
   /** `host:port`, e.g. a gRPC listen address or a peer's address. */
   hostPort: (defaultValue?: string) => {
-    const hp = z.string().regex(/^(\[[0-9a-fA-F:]+\]|[A-Za-z0-9.-]+):\d{1,5}$/, 'must be host:port');
+    const hp = z
+      .string()
+      .regex(/^(\[[0-9a-fA-F:]+\]|[A-Za-z0-9.-]+):\d{1,5}$/, 'must be host:port');
     return defaultValue === undefined
       ? z.preprocess(blankToUndefined, hp)
       : z.preprocess(blankToUndefined, hp.default(defaultValue));

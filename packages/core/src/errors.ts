@@ -107,7 +107,10 @@ export class KmsError extends Error {
   }
 
   static invalidCiphertext(): KmsError {
-    return new KmsError('InvalidCiphertextException', 'The ciphertext is invalid or was not produced by this service.');
+    return new KmsError(
+      'InvalidCiphertextException',
+      'The ciphertext is invalid or was not produced by this service.',
+    );
   }
 
   static incorrectKey(): KmsError {

@@ -53,7 +53,12 @@ export function keyStreamId(keyId: string): string {
 
 export type KeyReference =
   | { readonly kind: 'id'; readonly keyId: string }
-  | { readonly kind: 'arn'; readonly region: string; readonly accountId: string; readonly keyId: string };
+  | {
+      readonly kind: 'arn';
+      readonly region: string;
+      readonly accountId: string;
+      readonly keyId: string;
+    };
 
 /**
  * Classifies a KeyId parameter the way AWS does: a bare key id (resolved in

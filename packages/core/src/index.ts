@@ -31,3 +31,6 @@ export { constantTimeEqual } from './secrets.js';
 export { KEY_STATES, KEY_USAGES, KEY_SPECS, ORIGINS } from './key-model.js';
 export type { KeyStateName, KeyUsage, KeySpecName, Origin } from './key-model.js';
 export { deriveSigningKey } from './sigv4.js';
+export { AWS_REGIONS, regionLabel } from './regions.js';
+export { runProcesses } from './processes.js';
+export type { ProcessesOptions } from './processes.js';

@@ -3,12 +3,12 @@ import {
   createLogger,
   createMetricsRegistry,
   handleShutdown,
+  runProcesses,
   startMetricsServer,
 } from '@keyhold/core';
 import { createAuthorizerClient, createKeyManagerClient } from '@keyhold/proto';
 import { loadConfig } from './config.js';
 import type { Config } from './config.js';
-import { runProcesses } from './processes.js';
 import { startCryptoWorker } from './server.js';
 
 const SERVICE = 'crypto-worker';

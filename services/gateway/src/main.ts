@@ -3,6 +3,7 @@ import {
   createLogger,
   createMetricsRegistry,
   handleShutdown,
+  runProcesses,
   startMetricsServer,
 } from '@keyhold/core';
 import {
@@ -15,7 +16,6 @@ import { loadTransportConfig } from './backends/config.js';
 import { cryptoBackend } from './backends/crypto-backend.js';
 import { createCryptoStreams } from './backends/crypto-streams.js';
 import { loadConfig } from './config.js';
-import { runProcesses } from './processes.js';
 import { startGateway } from './server.js';
 
 const config = loadConfig(process.env);

@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { Counter, Gauge, KmsError, createRpcMetrics } from '@keyhold/core';
+import {
+  Counter,
+  Gauge,
+  KmsError,
+  createRpcMetrics,
+  regionLabel as awsRegionLabel,
+} from '@keyhold/core';
 import type { Logger, Registry } from '@keyhold/core';
 import { implement, serviceDefinitions, startGrpcServer } from '@keyhold/proto';
 import type {
@@ -44,40 +50,6 @@ export interface QuotaLimiterHandle {
   close(graceMs?: number): Promise<void>;
 }
 
-// Regions are labels only when known, so that a caller inventing region names
-// cannot grow the metric series without bound.
-const AWS_REGIONS = new Set([
-  'us-east-1',
-  'us-east-2',
-  'us-west-1',
-  'us-west-2',
-  'af-south-1',
-  'ap-east-1',
-  'ap-south-1',
-  'ap-south-2',
-  'ap-southeast-1',
-  'ap-southeast-2',
-  'ap-southeast-3',
-  'ap-southeast-4',
-  'ap-northeast-1',
-  'ap-northeast-2',
-  'ap-northeast-3',
-  'ca-central-1',
-  'ca-west-1',
-  'eu-central-1',
-  'eu-central-2',
-  'eu-west-1',
-  'eu-west-2',
-  'eu-west-3',
-  'eu-north-1',
-  'eu-south-1',
-  'eu-south-2',
-  'il-central-1',
-  'me-central-1',
-  'me-south-1',
-  'sa-east-1',
-]);
-
 /** How the in-process limiter behaves; the service's own values come from loadConfig. */
 export interface QuotaLimiterServerConfig extends Pick<
   Config,
@@ -110,8 +82,8 @@ export async function startQuotaLimiter(
     ...(config.coldStart ? { coldStartAt: clock() } : {}),
     epoch: randomUUID(),
   });
-  const knownRegions = new Set([...AWS_REGIONS, ...Object.keys(deps.overrides.regions)]);
-  const regionLabel = (r: string): string => (knownRegions.has(r) ? r : 'other');
+  const configuredRegions = new Set(Object.keys(deps.overrides.regions));
+  const regionLabel = (r: string): string => awsRegionLabel(r, configuredRegions);
   // Accounts are labels: they come from authenticated callers of the gateway,
   // so from the configured identities, a bounded set.
   const labelNames = ['region', 'account', 'quota_class'] as const;

@@ -5,10 +5,7 @@ import type { Command } from 'commander';
 import { isKmsError } from '@keyhold/core';
 import { createAuditLogClient } from '@keyhold/proto';
 import type { AuditEvent__Output, LookupEventsRequest } from '@keyhold/proto';
-
-// The values of program.ts's EXIT; importing it (or index.ts) from here would
-// close an import cycle through the COMMANDS list.
-const EXIT = { serviceError: 1, usage: 2, unavailable: 3 } as const;
+import { EXIT } from '../exit-codes.js';
 
 type AuditClient = ReturnType<typeof createAuditLogClient>;
 

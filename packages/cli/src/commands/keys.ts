@@ -2,10 +2,7 @@ import { InvalidArgumentError, Option } from 'commander';
 import type { Command } from 'commander';
 import { isKmsError } from '@keyhold/core';
 import { createKeyManagerClient, systemContext } from '@keyhold/proto';
-
-// The values of program.ts's EXIT; importing it from here would close an
-// import cycle through the COMMANDS list.
-const EXIT = { serviceError: 1, unavailable: 3 } as const;
+import { EXIT } from '../exit-codes.js';
 
 const addrOption = () =>
   new Option('--key-manager-addr <host:port>', 'key-manager gRPC address')

@@ -10,10 +10,7 @@ import type { MixEntry } from '../load/schedule.js';
 import type { SecondCounts } from '../load/stats.js';
 import { formatTable } from '../load/table.js';
 import { checkTarget } from '../load/target.js';
-
-// The values of program.ts's EXIT; importing it (or index.ts) from here would
-// close an import cycle through the COMMANDS list.
-const EXIT = { serviceError: 1, usage: 2, unavailable: 3 } as const;
+import { EXIT } from '../exit-codes.js';
 
 interface LoadCliOptions {
   readonly endpoint: string;

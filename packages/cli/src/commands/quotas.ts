@@ -4,10 +4,7 @@ import { isKmsError } from '@keyhold/core';
 import { createQuotaLimiterClient } from '@keyhold/proto';
 import type { QuotaOverride__Output } from '@keyhold/proto';
 import { formatTable } from '../load/table.js';
-
-// The values of program.ts's EXIT; importing it (or index.ts) from here would
-// close an import cycle through the COMMANDS list.
-const EXIT = { serviceError: 1, usage: 2, unavailable: 3 } as const;
+import { EXIT } from '../exit-codes.js';
 
 interface CommonOptions {
   readonly limiter: string;

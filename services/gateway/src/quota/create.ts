@@ -1,10 +1,9 @@
-import { Counter, Gauge } from '@keyhold/core';
+import { Counter, Gauge, regionLabel } from '@keyhold/core';
 import type { Registry } from '@keyhold/core';
 import { HotKeyGuard } from './hot-key.js';
 import type { HotKeyOptions } from './hot-key.js';
 import { QuotaGate } from './quota-gate.js';
 import type { AcquireFn, QuotaSubject, ReleaseFn, UnreachableMode } from './quota-gate.js';
-import { regionLabel } from './labels.js';
 
 export interface QuotaGateDeps {
   readonly acquire: AcquireFn;

@@ -17,7 +17,8 @@ const MIN_UPTIME_MS = 5_000;
 /**
  * Runs a service as `count` processes with node:cluster: listening sockets
  * are shared, so connections are spread over the processes and the service
- * uses that many cores. The primary only supervises: it forwards SIGTERM, waits for every process to finish its own graceful shutdown, and
+ * uses that many cores. The primary only supervises: it forwards SIGTERM,
+ * waits for every process to finish its own graceful shutdown, and
  * replaces a process that dies unasked (unless it dies at once, which would
  * only loop: then the primary exits 1 for its supervisor to see).
  */
