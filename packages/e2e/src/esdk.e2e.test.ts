@@ -306,6 +306,73 @@ describe('the data plane through AWS tooling', () => {
     }
   });
 
+  it('serves the management operations through the native gRPC API too', async () => {
+    const service = loadProto().kms.v1.KeyManagementService.service;
+    const host = cluster.addresses.gateway;
+    const client = new grpc.Client(host, grpc.credentials.createInsecure());
+    const native = async <T>(method: keyof typeof service, request: object): Promise<T> => {
+      const def = service[method] as unknown as grpc.MethodDefinition<object, T>;
+      const body = def.requestSerialize(request);
+      const signer = new SignatureV4({
+        service: 'kms',
+        region: REGION,
+        credentials: CREDS,
+        sha256: Sha256,
+      });
+      const signed = await signer.sign({
+        method: 'POST',
+        protocol: 'http:',
+        hostname: host,
+        path: def.path,
+        headers: { host },
+        body,
+      });
+      const md = new grpc.Metadata();
+      for (const [name, value] of Object.entries(signed.headers)) {
+        if (name !== 'host') md.set(name, String(value));
+      }
+      return new Promise<T>((resolve, reject) => {
+        client.makeUnaryRequest(
+          def.path,
+          (b: Buffer) => b,
+          (b: Buffer) => def.responseDeserialize(b),
+          body,
+          md,
+          (err, res) =>
+            err ? reject(new Error(String(err.metadata.get('kms-error-code')[0]))) : resolve(res!),
+        );
+      });
+    };
+    type Metadata = { keyMetadata: { keyId: string; arn: string; keyState: string } };
+    try {
+      const created = await native<Metadata>('CreateKey', { description: 'native' });
+      const keyId = created.keyMetadata.keyId;
+      expect(created.keyMetadata.keyState).toBe('Enabled');
+      await native('DisableKey', { keyId });
+      expect((await native<Metadata>('DescribeKey', { keyId })).keyMetadata.keyState).toBe(
+        'Disabled',
+      );
+      await native('EnableKey', { keyId });
+      await native('TagResource', { keyId, tags: [{ tagKey: 'team', tagValue: 'native' }] });
+      const tags = await native<{ tags: Array<{ tagKey: string }> }>('ListResourceTags', { keyId });
+      expect(tags.tags.map((t) => t.tagKey)).toEqual(['team']);
+      const scheduled = await native<{ keyState: string }>('ScheduleKeyDeletion', {
+        keyId,
+        pendingWindowInDays: 7,
+      });
+      expect(scheduled.keyState).toBe('PendingDeletion');
+      await expect(native('ScheduleKeyDeletion', { keyId })).rejects.toThrow(
+        'KMSInvalidStateException',
+      );
+      await native('CancelKeyDeletion', { keyId });
+      expect((await native<Metadata>('DescribeKey', { keyId })).keyMetadata.keyState).toBe(
+        'Disabled',
+      );
+    } finally {
+      client.close();
+    }
+  });
+
   // Needs DisableKey in key-manager and the gateway (issue 3).
   it('DisableKey stops Encrypt on every crypto-worker process within 1 s', async () => {
     const key = await createKey();

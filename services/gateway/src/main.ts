@@ -48,7 +48,7 @@ async function serve(): Promise<void> {
     { logger, registry, keyManager, cryptoWorker, authorizer, quotaLimiter, bus },
     config,
   );
-  const metricsServer = await startMetricsServer(registry, config.metricsPort, '127.0.0.1');
+  const metricsServer = await startMetricsServer(registry, config.metricsPort);
   logger.info(
     {
       endpoint: gateway.endpoint,

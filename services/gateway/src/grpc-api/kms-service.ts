@@ -37,7 +37,7 @@ export interface NativeApiDeps {
   readonly backends: Backends;
   readonly verifier: SigV4Verifier;
   readonly quota: QuotaGate;
-  readonly audit: Pick<AuditPublisher, 'record'>;
+  readonly audit: Pick<AuditPublisher, 'record' | 'admit'>;
   readonly metrics: GatewayMetrics;
   readonly logger: Logger;
   /** @default 10_000 */
@@ -124,6 +124,10 @@ export function nativeServiceImplementation(
             operation: op.name,
             quotaClass: op.quotaClass,
             hot: op.hot,
+            keyId:
+              typeof call.request.message['keyId'] === 'string'
+                ? call.request.message['keyId']
+                : undefined,
           });
           const context: RequestContext = {
             requestId,
@@ -135,6 +139,7 @@ export function nativeServiceImplementation(
             viaService: '',
             operation: op.name,
           };
+          deps.audit.admit();
           response = await op.call(deps.backends, call.request.message, {
             context,
             timeoutMs: backendTimeoutMs,
@@ -168,6 +173,14 @@ export function nativeServiceImplementation(
           );
         } catch (err) {
           deps.logger.error({ err, requestId }, 'audit record failed');
+          // Fail-closed deployments refuse an answer that could not be audited,
+          // exactly as the JSON endpoint does.
+          if (isKmsError(err)) {
+            errorCode = err.code;
+            failure = toServiceError(err, requestId);
+            if (op && response !== undefined) op.wipe(call.request.message, response);
+            response = undefined;
+          }
         }
         if (failure) callback(failure as grpc.ServiceError, null);
         else callback(null, response);
