@@ -44,7 +44,11 @@ function client(creds: { accessKeyId: string; secretAccessKey: string }): KMSCli
 /** Runs a call and returns its request id and outcome, whether it failed or not. */
 async function attempt<T extends { $metadata: { requestId?: string } }>(
   call: () => Promise<T>,
-): Promise<{ requestId: string; result?: T; error?: Error & { $metadata?: { requestId?: string } } }> {
+): Promise<{
+  requestId: string;
+  result?: T;
+  error?: Error & { $metadata?: { requestId?: string } };
+}> {
   try {
     const result = await call();
     return { requestId: result.$metadata.requestId ?? '', result };
@@ -65,9 +69,13 @@ async function waitForRequest(audit: Client<AuditLogMethods>, requestId: string)
 beforeAll(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'keyhold-e2e-'));
   const keyring = path.join(tmp, 'keyring.json');
-  fs.writeFileSync(keyring, JSON.stringify({ current: 1, keys: { '1': randomBytes(32).toString('base64') } }), {
-    mode: 0o600,
-  });
+  fs.writeFileSync(
+    keyring,
+    JSON.stringify({ current: 1, keys: { '1': randomBytes(32).toString('base64') } }),
+    {
+      mode: 0o600,
+    },
+  );
   const identities = path.join(tmp, 'identities.json');
   fs.writeFileSync(
     identities,
@@ -86,7 +94,10 @@ beforeAll(async () => {
   // A tiny ListKeys quota for the second account only, so throttling shows
   // without slowing every other call down.
   const quota = path.join(tmp, 'quota.json');
-  fs.writeFileSync(quota, JSON.stringify({ accounts: { [ALT.accountId]: { ListKeys: { rate: 1, burst: 2 } } } }));
+  fs.writeFileSync(
+    quota,
+    JSON.stringify({ accounts: { [ALT.accountId]: { ListKeys: { rate: 1, burst: 2 } } } }),
+  );
 
   db = await testDatabase();
   cluster = await startCluster({
@@ -113,13 +124,21 @@ afterAll(async () => {
 });
 
 describe('the cluster through the AWS SDK', () => {
-  const calls: Array<{ requestId: string; eventName: string; outcome: string; keyId?: string }> = [];
+  const calls: Array<{ requestId: string; eventName: string; outcome: string; keyId?: string }> =
+    [];
   let keyId = '';
   let keyArn = '';
   const secret = 'e2e plaintext that must never reach an audit record';
 
   it('creates, describes and lists a key', async () => {
-    const created = await attempt(() => main.send(new CreateKeyCommand({ Description: 'e2e key', Tags: [{ TagKey: 'team', TagValue: 'platform' }] })));
+    const created = await attempt(() =>
+      main.send(
+        new CreateKeyCommand({
+          Description: 'e2e key',
+          Tags: [{ TagKey: 'team', TagValue: 'platform' }],
+        }),
+      ),
+    );
     expect(created.error).toBeUndefined();
     const md = created.result!.KeyMetadata!;
     keyId = md.KeyId!;
@@ -136,7 +155,12 @@ describe('the cluster through the AWS SDK', () => {
     for (const id of [keyId, keyArn]) {
       const described = await attempt(() => main.send(new DescribeKeyCommand({ KeyId: id })));
       expect(described.result?.KeyMetadata?.Arn).toBe(keyArn);
-      calls.push({ requestId: described.requestId, eventName: 'DescribeKey', outcome: 'Allowed', keyId });
+      calls.push({
+        requestId: described.requestId,
+        eventName: 'DescribeKey',
+        outcome: 'Allowed',
+        keyId,
+      });
     }
 
     const listed = await attempt(() => main.send(new ListKeysCommand({ Limit: 1000 })));
@@ -146,44 +170,71 @@ describe('the cluster through the AWS SDK', () => {
 
   it('encrypts and decrypts, with and without an encryption context', async () => {
     const plaintext = Buffer.from(secret);
-    const enc = await attempt(() => main.send(new EncryptCommand({ KeyId: keyId, Plaintext: plaintext })));
+    const enc = await attempt(() =>
+      main.send(new EncryptCommand({ KeyId: keyId, Plaintext: plaintext })),
+    );
     expect(enc.result?.KeyId).toBe(keyArn);
     calls.push({ requestId: enc.requestId, eventName: 'Encrypt', outcome: 'Allowed', keyId });
-    const dec = await attempt(() => main.send(new DecryptCommand({ CiphertextBlob: enc.result!.CiphertextBlob! })));
+    const dec = await attempt(() =>
+      main.send(new DecryptCommand({ CiphertextBlob: enc.result!.CiphertextBlob! })),
+    );
     expect(Buffer.from(dec.result!.Plaintext!).toString()).toBe(secret);
     expect(dec.result?.KeyId).toBe(keyArn);
     calls.push({ requestId: dec.requestId, eventName: 'Decrypt', outcome: 'Allowed', keyId });
 
     const context = { tenant: 'acme', purpose: 'e2e' };
-    const encCtx = await main.send(new EncryptCommand({ KeyId: keyArn, Plaintext: plaintext, EncryptionContext: context }));
+    const encCtx = await main.send(
+      new EncryptCommand({ KeyId: keyArn, Plaintext: plaintext, EncryptionContext: context }),
+    );
     const decCtx = await main.send(
-      new DecryptCommand({ CiphertextBlob: encCtx.CiphertextBlob!, EncryptionContext: { purpose: 'e2e', tenant: 'acme' } }),
+      new DecryptCommand({
+        CiphertextBlob: encCtx.CiphertextBlob!,
+        EncryptionContext: { purpose: 'e2e', tenant: 'acme' },
+      }),
     );
     expect(Buffer.from(decCtx.Plaintext!).toString()).toBe(secret);
 
     const wrong = await attempt(() =>
-      main.send(new DecryptCommand({ CiphertextBlob: encCtx.CiphertextBlob!, EncryptionContext: { tenant: 'other', purpose: 'e2e' } })),
+      main.send(
+        new DecryptCommand({
+          CiphertextBlob: encCtx.CiphertextBlob!,
+          EncryptionContext: { tenant: 'other', purpose: 'e2e' },
+        }),
+      ),
     );
     expect(wrong.error?.name).toBe('InvalidCiphertextException');
     calls.push({ requestId: wrong.requestId, eventName: 'Decrypt', outcome: 'Failed' });
 
-    const missing = await attempt(() => main.send(new DecryptCommand({ CiphertextBlob: encCtx.CiphertextBlob! })));
+    const missing = await attempt(() =>
+      main.send(new DecryptCommand({ CiphertextBlob: encCtx.CiphertextBlob! })),
+    );
     expect(missing.error?.name).toBe('InvalidCiphertextException');
   });
 
   it('generates data keys by KeySpec and by NumberOfBytes', async () => {
-    const aes = await attempt(() => main.send(new GenerateDataKeyCommand({ KeyId: keyId, KeySpec: 'AES_256' })));
+    const aes = await attempt(() =>
+      main.send(new GenerateDataKeyCommand({ KeyId: keyId, KeySpec: 'AES_256' })),
+    );
     expect(aes.result?.Plaintext?.length).toBe(32);
     expect(aes.result?.KeyId).toBe(keyArn);
-    calls.push({ requestId: aes.requestId, eventName: 'GenerateDataKey', outcome: 'Allowed', keyId });
-    const back = await main.send(new DecryptCommand({ CiphertextBlob: aes.result!.CiphertextBlob! }));
+    calls.push({
+      requestId: aes.requestId,
+      eventName: 'GenerateDataKey',
+      outcome: 'Allowed',
+      keyId,
+    });
+    const back = await main.send(
+      new DecryptCommand({ CiphertextBlob: aes.result!.CiphertextBlob! }),
+    );
     expect(Buffer.from(back.Plaintext!).equals(Buffer.from(aes.result!.Plaintext!))).toBe(true);
 
     const n24 = await main.send(new GenerateDataKeyCommand({ KeyId: keyArn, NumberOfBytes: 24 }));
     expect(n24.Plaintext?.length).toBe(24);
 
     const both = await attempt(() =>
-      main.send(new GenerateDataKeyCommand({ KeyId: keyArn, NumberOfBytes: 24, KeySpec: 'AES_256' })),
+      main.send(
+        new GenerateDataKeyCommand({ KeyId: keyArn, NumberOfBytes: 24, KeySpec: 'AES_256' }),
+      ),
     );
     expect(both.error?.name).toBe('ValidationException');
   });
@@ -202,18 +253,33 @@ describe('the cluster through the AWS SDK', () => {
   it("denies a principal of another account the key's operations", async () => {
     const describe = await attempt(() => alt.send(new DescribeKeyCommand({ KeyId: keyArn })));
     expect(describe.error?.name).toBe('AccessDeniedException');
-    calls.push({ requestId: describe.requestId, eventName: 'DescribeKey', outcome: 'Denied', keyId });
-    const encrypt = await attempt(() => alt.send(new EncryptCommand({ KeyId: keyArn, Plaintext: Buffer.from('x') })));
+    calls.push({
+      requestId: describe.requestId,
+      eventName: 'DescribeKey',
+      outcome: 'Denied',
+      keyId,
+    });
+    const encrypt = await attempt(() =>
+      alt.send(new EncryptCommand({ KeyId: keyArn, Plaintext: Buffer.from('x') })),
+    );
     expect(encrypt.error?.name).toBe('AccessDeniedException');
     calls.push({ requestId: encrypt.requestId, eventName: 'Encrypt', outcome: 'Denied', keyId });
     // A bare key id is resolved in the caller's own account, where it does not exist.
     const bare = await attempt(() => alt.send(new DescribeKeyCommand({ KeyId: keyId })));
     expect(bare.error?.name).toBe('NotFoundException');
+    // A blob names only its key id, yet Decrypt finds the key in any account of
+    // the region: whether the caller may use it is the key policy's decision.
+    const blob = await main.send(new EncryptCommand({ KeyId: keyId, Plaintext: Buffer.from('y') }));
+    const decrypt = await attempt(() =>
+      alt.send(new DecryptCommand({ CiphertextBlob: blob.CiphertextBlob! })),
+    );
+    expect(decrypt.error?.name).toBe('AccessDeniedException');
   });
 
   it('throttles once the configured quota is exceeded', async () => {
     const results = [];
-    for (let i = 0; i < 6; i++) results.push(await attempt(() => alt.send(new ListKeysCommand({}))));
+    for (let i = 0; i < 6; i++)
+      results.push(await attempt(() => alt.send(new ListKeysCommand({}))));
     const throttled = results.filter((r) => r.error?.name === 'ThrottlingException');
     const served = results.filter((r) => !r.error);
     expect(served.length).toBeGreaterThanOrEqual(1);
@@ -227,7 +293,9 @@ describe('the cluster through the AWS SDK', () => {
 
   it('records every one of those calls in the audit log, chained, without secrets', async () => {
     // A data key whose plaintext must not reach the audit log either.
-    const dataKey = await main.send(new GenerateDataKeyCommand({ KeyId: keyId, KeySpec: 'AES_256' }));
+    const dataKey = await main.send(
+      new GenerateDataKeyCommand({ KeyId: keyId, KeySpec: 'AES_256' }),
+    );
     const audit = createAuditLogClient(cluster.addresses['audit-log']);
     try {
       const found = new Map<string, AuditEvent__Output>();
@@ -270,8 +338,12 @@ describe('the cluster through the AWS SDK', () => {
 
       const byKey = await audit.LookupEvents({ keyId: keyArn, maxResults: 1000 });
       const names = new Set(byKey.events.map((e) => e.eventName));
-      for (const n of ['CreateKey', 'DescribeKey', 'Encrypt', 'Decrypt', 'GenerateDataKey']) expect(names).toContain(n);
-      const byError = await audit.LookupEvents({ errorCode: 'ThrottlingException', maxResults: 1000 });
+      for (const n of ['CreateKey', 'DescribeKey', 'Encrypt', 'Decrypt', 'GenerateDataKey'])
+        expect(names).toContain(n);
+      const byError = await audit.LookupEvents({
+        errorCode: 'ThrottlingException',
+        maxResults: 1000,
+      });
       expect(byError.events.length).toBeGreaterThanOrEqual(1);
       expect(byError.events.every((e) => e.outcome === 'Throttled')).toBe(true);
 
@@ -292,10 +364,13 @@ describe('the cluster through the AWS SDK', () => {
         Buffer.from(dataKey.CiphertextBlob!).toString('base64'),
         ...Object.values(keyring.keys),
       ];
-      const rows = await db.sql<{ record: string }[]>`SELECT record::text AS record FROM audit.records`;
+      const rows = await db.sql<
+        { record: string }[]
+      >`SELECT record::text AS record FROM audit.records`;
       expect(rows.length).toBeGreaterThanOrEqual(calls.length);
       for (const { record } of rows) {
-        for (const needle of needles) expect(record.includes(needle), 'a secret in an audit record').toBe(false);
+        for (const needle of needles)
+          expect(record.includes(needle), 'a secret in an audit record').toBe(false);
       }
     } finally {
       audit.close();

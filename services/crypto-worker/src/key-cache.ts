@@ -18,7 +18,11 @@ export interface ResolvedKey {
 
 export interface KeyCacheOptions {
   /** Resolves a KeyId (id, ARN, later alias) in the context's region and account. */
-  readonly fetchKey: (keyId: string, context: RequestContext) => Promise<ResolvedKey>;
+  readonly fetchKey: (
+    keyId: string,
+    context: RequestContext,
+    options: { readonly anyAccount: boolean },
+  ) => Promise<ResolvedKey>;
   readonly fetchBundle: (keyArn: string, context: RequestContext) => Promise<DecisionBundle>;
   /** Safety TTL; key events evict sooner. */
   readonly ttlMs: number;
@@ -65,24 +69,40 @@ export class KeyCache {
   /**
    * The key named by `givenId` for a caller in `context`'s region and account.
    * `maxAgeMs` refuses a cached entry older than that (to look for a material
-   * version newer than the cached one).
+   * version newer than the cached one). `anyAccount` resolves a bare key id
+   * in any account of the region: a blob names only its key id, and whether
+   * another account may use that key is authorization's question, not lookup's.
    */
-  async getKey(context: RequestContext, givenId: string, maxAgeMs?: number): Promise<ResolvedKey> {
-    const resolution = `${context.region}\0${context.accountId}\0${givenId}`;
-    const arn = this.#fresh(this.#resolutions, resolution);
-    const key = arn === undefined ? undefined : this.#fresh(this.#keys, arn.value);
-    if (key && (maxAgeMs === undefined || this.#now() - key.storedAt <= maxAgeMs)) {
-      this.#count('key', 'hit');
-      return key.value;
+  async getKey(
+    context: RequestContext,
+    givenId: string,
+    maxAgeMs?: number,
+    anyAccount = false,
+  ): Promise<ResolvedKey> {
+    // A caller's own key is found under its account first, so that Encrypt
+    // and a later Decrypt of the same key share one cache entry.
+    const own = `${context.region}\0${context.accountId}\0${givenId}`;
+    const any = `${context.region}\0*\0${givenId}`;
+    for (const resolution of anyAccount ? [own, any] : [own]) {
+      const arn = this.#fresh(this.#resolutions, resolution);
+      const key = arn === undefined ? undefined : this.#fresh(this.#keys, arn.value);
+      if (key && (maxAgeMs === undefined || this.#now() - key.storedAt <= maxAgeMs)) {
+        this.#count('key', 'hit');
+        return key.value;
+      }
     }
     this.#count('key', 'miss');
-    return this.#singleFlight(`k\0${resolution}`, async () => {
+    return this.#singleFlight(`k\0${anyAccount ? any : own}`, async () => {
       const started = this.#epoch;
-      const fetched = await this.#options.fetchKey(givenId, context);
+      const fetched = await this.#options.fetchKey(givenId, context, { anyAccount });
       if (this.#current(fetched.keyId, started)) {
         const storedAt = this.#now();
+        const entry = { value: fetched.arn, keyId: fetched.keyId, storedAt };
         this.#keys.set(fetched.arn, { value: fetched, keyId: fetched.keyId, storedAt });
-        this.#resolutions.set(resolution, { value: fetched.arn, keyId: fetched.keyId, storedAt });
+        if (anyAccount) this.#resolutions.set(any, entry);
+        if (!anyAccount || fetched.accountId === context.accountId) {
+          this.#resolutions.set(own, entry);
+        }
       }
       return fetched;
     });

@@ -69,10 +69,10 @@ export async function startCryptoWorker(
     ttlMs: config.keyCacheTtlMs,
     ...(deps.now ? { now: deps.now } : {}),
     ...(lookups ? { lookups } : {}),
-    fetchKey: async (keyId, context) =>
+    fetchKey: async (keyId, context, { anyAccount }) =>
       resolveKey(
         await deps.keyManager.GetKeyForCrypto(
-          { keyId },
+          { keyId, anyAccount },
           { context, timeoutMs: UPSTREAM_TIMEOUT_MS },
         ),
         deps.keyring,

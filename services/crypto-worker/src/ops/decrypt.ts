@@ -39,8 +39,9 @@ export interface OpenBlobInput {
  * same key (else IncorrectKeyException) and is what gets resolved, so an ARN
  * reaches a key of another account.
  *
- * Without a KeyId the header's bare key id is resolved in the caller's region
- * and account, and a key not found there (never existed, another region,
+ * Without a KeyId the header's bare key id is resolved in the caller's region,
+ * in any account (authorization then decides cross-account use), and a key
+ * not found there (never existed, another region,
  * deleted and its material destroyed) is InvalidCiphertextException, as AWS
  * answers a blob it cannot attribute: the answer does not reveal whether the
  * key exists.
@@ -58,7 +59,7 @@ export async function openBlob(
       return named;
     }
     try {
-      return await deps.cache.getKey(call.context, header.keyId, maxAgeMs);
+      return await deps.cache.getKey(call.context, header.keyId, maxAgeMs, true);
     } catch (err) {
       if (isKmsError(err, 'NotFoundException')) throw KmsError.invalidCiphertext();
       throw err;
