@@ -3,8 +3,10 @@
 //   root-keyring.json  a fresh random root keyring (kept if it exists: every
 //                      key of the compose cluster is wrapped under it)
 //   identities.json    the development accounts of `npm start`
-// Development only. Real deployments supply both from a secret store.
-import { randomBytes } from 'node:crypto';
+//   audit-signing-key.pem  an Ed25519 key audit-log signs digests with (kept
+//                      if it exists: earlier digests verify under it)
+// Development only. Real deployments supply them from a secret store.
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,6 +39,19 @@ try {
 } catch (err) {
   if (err.code !== 'EEXIST') throw err;
   say(`kept the existing root keyring: ${keyringPath}`);
+}
+
+const signingKeyPath = join(dir, 'audit-signing-key.pem');
+const signingKey = generateKeyPairSync('ed25519').privateKey.export({
+  type: 'pkcs8',
+  format: 'pem',
+});
+try {
+  await writeFile(signingKeyPath, signingKey, { flag: 'wx', mode: 0o644 });
+  say(`wrote a new DEVELOPMENT audit signing key: ${signingKeyPath}`);
+} catch (err) {
+  if (err.code !== 'EEXIST') throw err;
+  say(`kept the existing audit signing key: ${signingKeyPath}`);
 }
 
 const identities = {

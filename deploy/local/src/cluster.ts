@@ -66,6 +66,10 @@ export interface ClusterOptions {
   readonly identitiesFile: string;
   /** Path of the quota overrides JSON for quota-limiter. */
   readonly quotaFile?: string | undefined;
+  /** Where quota-limiter keeps live overrides (SetQuota) across restarts. */
+  readonly quotaStateFile?: string | undefined;
+  /** Path of audit-log's Ed25519 signing key (PKCS#8 PEM). */
+  readonly auditSigningKeyFile?: string | undefined;
   /** Subject and stream prefix on NATS. @default 'keyhold' */
   readonly natsPrefix?: string | undefined;
   /** LOG_LEVEL of every service. @default 'info' */
@@ -191,6 +195,8 @@ export function serviceEnv(
     | 'rootKeyringFile'
     | 'identitiesFile'
     | 'quotaFile'
+    | 'quotaStateFile'
+    | 'auditSigningKeyFile'
     | 'natsPrefix'
     | 'logLevel'
     | 'region'
@@ -216,6 +222,10 @@ export function serviceEnv(
   if (service === 'policy-authorizer') env['KEYHOLD_IDENTITIES_FILE'] = options.identitiesFile;
   if (service === 'quota-limiter' && options.quotaFile !== undefined)
     env['KEYHOLD_QUOTA_FILE'] = options.quotaFile;
+  if (service === 'quota-limiter' && options.quotaStateFile !== undefined)
+    env['KEYHOLD_QUOTA_STATE_FILE'] = options.quotaStateFile;
+  if (service === 'audit-log' && options.auditSigningKeyFile !== undefined)
+    env['KEYHOLD_AUDIT_SIGNING_KEY_FILE'] = options.auditSigningKeyFile;
   return env;
 }
 
@@ -224,6 +234,9 @@ const NOT_INHERITED = [
   'KEYHOLD_ROOT_KEYRING',
   'KEYHOLD_IDENTITIES',
   'KEYHOLD_QUOTA_FILE',
+  'KEYHOLD_QUOTA_STATE_FILE',
+  'KEYHOLD_AUDIT_SIGNING_KEY',
+  'KEYHOLD_AUDIT_SIGNING_KEY_FILE',
   'GRPC_LISTEN',
   'HTTP_LISTEN',
 ];

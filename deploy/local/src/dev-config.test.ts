@@ -1,6 +1,13 @@
 import { ConfigError } from '@keyhold/core';
 import { describe, expect, it } from 'vitest';
-import { identitiesFor, loadLauncherConfig, newRootKeyring, startBanner } from './dev-config.js';
+import { createPrivateKey, createPublicKey, sign, verify } from 'node:crypto';
+import {
+  identitiesFor,
+  loadLauncherConfig,
+  newAuditSigningKeyPem,
+  newRootKeyring,
+  startBanner,
+} from './dev-config.js';
 
 describe('loadLauncherConfig', () => {
   it('defaults to the documented dev accounts and ports', () => {
@@ -105,5 +112,17 @@ describe('startBanner', () => {
       'AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=us-east-1 aws --endpoint-url http://127.0.0.1:4599 kms create-key',
     );
     expect(banner).toContain('--plaintext fileb://<(echo hello)');
+  });
+});
+
+describe('newAuditSigningKeyPem', () => {
+  it('is a fresh Ed25519 PKCS#8 PEM each time, as audit-log reads it', () => {
+    const pem = newAuditSigningKeyPem();
+    expect(pem).toMatch(/^-----BEGIN PRIVATE KEY-----\n/);
+    const key = createPrivateKey(pem);
+    expect(key.asymmetricKeyType).toBe('ed25519');
+    const signature = sign(null, Buffer.from('digest'), key);
+    expect(verify(null, Buffer.from('digest'), createPublicKey(key), signature)).toBe(true);
+    expect(newAuditSigningKeyPem()).not.toBe(pem);
   });
 });

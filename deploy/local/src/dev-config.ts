@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { ConfigError, env, isAccountId, isRegion, readEnv } from '@keyhold/core';
 
 /** One access key of the development identities. */
@@ -140,6 +140,14 @@ export function identitiesFor(accounts: readonly DevAccount[]): IdentitiesFile {
 export function newRootKeyring(material: Buffer = randomBytes(32)): RootKeyringFile {
   if (material.length !== 32) throw new Error('root key must be 32 bytes');
   return { current: 1, keys: { '1': material.toString('base64') } };
+}
+
+/** A fresh Ed25519 signing key for audit-log's digests, as a PKCS#8 PEM. */
+export function newAuditSigningKeyPem(): string {
+  return generateKeyPairSync('ed25519').privateKey.export({
+    type: 'pkcs8',
+    format: 'pem',
+  }) as string;
 }
 
 /** The copy-paste help printed once the cluster is up (credentials are dev-only by construction). */

@@ -7,7 +7,13 @@ import type { LocalServer } from '@keyhold/testkit/local';
 import postgres from 'postgres';
 import { DEFAULT_PORTS, SERVICES, missingServices, startCluster } from './cluster.js';
 import type { Cluster } from './cluster.js';
-import { identitiesFor, loadLauncherConfig, newRootKeyring, startBanner } from './dev-config.js';
+import {
+  identitiesFor,
+  loadLauncherConfig,
+  newAuditSigningKeyPem,
+  newRootKeyring,
+  startBanner,
+} from './dev-config.js';
 import type { LauncherConfig } from './dev-config.js';
 
 const rootDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -58,6 +64,16 @@ async function ensureDevRootKeyring(path: string): Promise<void> {
     throw err;
   }
   process.stdout.write(DEV_KEYRING_WARNING);
+}
+
+/** Written once: digests signed under it stay verifiable across restarts. */
+async function ensureDevAuditSigningKey(path: string): Promise<void> {
+  try {
+    await writeFile(path, newAuditSigningKeyPem(), { flag: 'wx', mode: 0o600 });
+    say('created a development audit signing key .keyhold/dev-audit-signing-key.pem');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+  }
 }
 
 async function ensureDatabase(adminUrl: string): Promise<string> {
@@ -151,6 +167,8 @@ async function main(): Promise<number> {
 
     const rootKeyringFile = join(stateDir, 'dev-root-keyring.json');
     await ensureDevRootKeyring(rootKeyringFile);
+    const auditSigningKeyFile = join(stateDir, 'dev-audit-signing-key.pem');
+    await ensureDevAuditSigningKey(auditSigningKeyFile);
     const identitiesFile = join(stateDir, 'identities.json');
     await writeFile(
       identitiesFile,
@@ -173,6 +191,8 @@ async function main(): Promise<number> {
       rootKeyringFile,
       identitiesFile,
       quotaFile: config.quotaFile,
+      quotaStateFile: join(stateDir, 'quota-overrides.json'),
+      auditSigningKeyFile,
       natsPrefix: config.natsPrefix,
       logLevel: config.logLevel,
       region: config.region,

@@ -1,8 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import { createPrivateKey } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, posix } from 'node:path';
-import { busNames } from '@keyhold/bus';
 import { createMetricsRegistry } from '@keyhold/core';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -81,7 +81,26 @@ describe('compose secrets init (npm run compose:init)', () => {
     };
     expect(again.keys['1']).toBe(keyring.keys['1']);
   });
+
+  it('writes an Ed25519 audit signing key once, and keeps it', () => {
+    const path = join(secretsDir, 'audit-signing-key.pem');
+    const pem = readFileSync(path, 'utf8');
+    expect(createPrivateKey(pem).asymmetricKeyType).toBe('ed25519');
+    execFileSync(process.execPath, ['deploy/compose/init.mjs', '--dir', secretsDir, '--quiet'], {
+      cwd: REPO_ROOT,
+    });
+    expect(readFileSync(path, 'utf8')).toBe(pem);
+  });
 });
+
+/** The stream settings each service that configures the streams is given. */
+function streamSettingsOf(envs: readonly Record<string, string>[]): Set<string> {
+  return new Set(
+    envs
+      .filter((e) => e['KEYHOLD_NATS_REPLICAS'] !== undefined)
+      .map((e) => `${e['KEYHOLD_NATS_REPLICAS']} ${e['KEYHOLD_AUDIT_STREAM_MAX_AGE'] ?? ''}`),
+  );
+}
 
 describe('docker-compose.yml', () => {
   const keyholdServices = (): string[] =>
@@ -152,6 +171,21 @@ describe('docker-compose.yml', () => {
     }
     const migrate = serviceEnvironment(compose, 'migrate');
     expect(Object.keys(migrate)).toEqual(['DATABASE_URL']);
+  });
+
+  it('gives the services that configure the streams one setting, and audit-log its signing key', () => {
+    for (const s of ['gateway', 'crypto-worker']) {
+      expect(serviceEnvironment(compose, s)['KEYHOLD_NATS_REPLICAS'], s).toBe('1');
+    }
+    expect(streamSettingsOf(SERVICES.map((s) => serviceEnvironment(compose, s)))).toEqual(
+      new Set(['1 7d']),
+    );
+    expect(serviceEnvironment(compose, 'audit-log')['KEYHOLD_AUDIT_SIGNING_KEY_FILE']).toBe(
+      `${SECRETS_DIR}/audit_signing_key`,
+    );
+    expect(serviceEnvironment(compose, 'quota-limiter')['KEYHOLD_QUOTA_STATE_FILE']).toMatch(
+      /^\/var\/lib\/keyhold\//,
+    );
   });
 
   it('points every peer address at the service listening there', () => {
@@ -424,24 +458,76 @@ describe('deploy/k8s', () => {
     }
   });
 
-  it('runs the migration once as a Job and pre-creates the replicated streams by their real names', () => {
+  it('runs the migration once as a Job; the services keep the streams replicated (no streams Job)', () => {
     const migrate = find('Job', 'keyhold', 'keyhold-migrate');
     const mc = podOf(migrate as K8sObject).spec.containers[0] as Container;
     expect(mc.args).toEqual(['migrate']);
     expect(containerEnv('keyhold', mc)['DATABASE_URL']).toBe(DATABASE_URL);
+    expect(k8s.filter((o) => o.kind === 'Job').map((o) => o.metadata.name)).toEqual([
+      'keyhold-migrate',
+    ]);
 
-    const streams = find('Job', 'keyhold', 'keyhold-streams');
-    const sc = podOf(streams as K8sObject).spec.containers[0] as Container;
-    const env = Object.fromEntries((sc.env ?? []).map((e) => [e.name, e.value ?? '']));
-    const names = busNames('keyhold');
-    expect(env['STREAMS']?.split(' ').sort()).toEqual(
-      [
-        `${names.keyEventsStream}=${names.keyEventsSubjects}`,
-        `${names.auditStream}=${names.auditSubjects}`,
-      ].sort(),
+    const envs = deployments().map((d) => ({
+      name: d.metadata.name,
+      env: containerEnv(d.metadata.namespace ?? '', podOf(d).spec.containers[0] as Container),
+    }));
+    for (const { name, env } of envs) {
+      if (name === 'gateway' || name === 'crypto-worker') {
+        expect(env['KEYHOLD_NATS_REPLICAS'], name).toBeDefined();
+      }
+    }
+    const natsServers = (
+      readYaml('deploy/k8s/nats/values.yaml') as { config: { cluster: { replicas: number } } }
+    ).config.cluster.replicas;
+    // One setting everywhere, or services would undo each other's updates.
+    expect(streamSettingsOf(envs.map((e) => e.env))).toEqual(new Set([`${natsServers} 7d`]));
+  });
+
+  it('addresses scaled-out peers through headless Services, the single quota shard by its ClusterIP', () => {
+    for (const d of deployments()) {
+      const ns = d.metadata.namespace ?? '';
+      const env = containerEnv(ns, podOf(d).spec.containers[0] as Container);
+      for (const name of PEER_VARIABLES) {
+        const addr = env[name];
+        if (addr === undefined) continue;
+        const [peer = '', peerNs = ns] = (addr.split(':')[0] ?? '').split('.');
+        const svc = find('Service', peerNs, peer);
+        if (name === 'QUOTA_LIMITER_ADDR') {
+          expect(svc?.spec?.['clusterIP'], `${ns}/${d.metadata.name} ${name}`).toBeUndefined();
+          continue;
+        }
+        expect(peer, `${ns}/${d.metadata.name} ${name}`).toMatch(/-headless$/);
+        expect(svc?.spec?.['clusterIP']).toBe('None');
+        const target = find('Deployment', peerNs, peer.replace(/-headless$/, ''));
+        expect(svc?.spec?.['selector']).toEqual(
+          (target?.spec?.['selector'] as { matchLabels: unknown }).matchLabels,
+        );
+      }
+    }
+  });
+
+  it("limits each regional gateway to its cell's region", () => {
+    for (const d of deployments().filter((o) => o.metadata.name === 'gateway')) {
+      const ns = d.metadata.namespace ?? '';
+      const env = containerEnv(ns, podOf(d).spec.containers[0] as Container);
+      expect(env['KEYHOLD_REGIONS'], ns).toBe(ns.replace(/^keyhold-/, ''));
+    }
+  });
+
+  it('mounts the audit signing key and the quota state where the services read them', () => {
+    const audit = podOf(find('Deployment', 'keyhold', 'audit-log') as K8sObject).spec;
+    expect(audit.volumes?.find((v) => v.name === 'audit-signing-key')?.secret?.secretName).toBe(
+      'keyhold-audit-signing-key',
     );
-    expect(env['NATS_URL']).toBe('nats://nats.keyhold:4222');
-    expect(env['REPLICAS']).toBe('3');
+    expect(containerEnv('keyhold', audit.containers[0] as Container)).toHaveProperty(
+      'KEYHOLD_AUDIT_SIGNING_KEY_FILE',
+    );
+    for (const d of deployments().filter((o) => o.metadata.name === 'quota-limiter')) {
+      const pod = podOf(d).spec;
+      const env = containerEnv(d.metadata.namespace ?? '', pod.containers[0] as Container);
+      expect(env['KEYHOLD_QUOTA_STATE_FILE']).toBeDefined();
+      expect(pod.volumes?.some((v) => v.persistentVolumeClaim !== undefined)).toBe(true);
+    }
   });
 
   it('ships NATS Helm values for a 3-node JetStream cluster and a 3-instance CloudNativePG Postgres', () => {

@@ -24,13 +24,16 @@ export interface K8sObject {
 interface Kustomization {
   readonly namespace?: string;
   readonly resources?: readonly string[];
+  readonly patches?: readonly { readonly path: string }[];
 }
 
 const CLUSTER_SCOPED = new Set(['Namespace', 'ClusterRole', 'ClusterRoleBinding']);
 
 /**
  * The objects `kubectl kustomize <dir>` would emit, for the subset of
- * kustomize these manifests use: `resources` (files and directories) and
+ * kustomize these manifests use: `resources` (files and directories),
+ * `patches` (strategic-merge files; maps merge, anything else is replaced,
+ * which is what kustomize does for the ConfigMap data patched here) and
  * `namespace`. Labels and image rewrites are left out: no check needs them.
  */
 export function loadKustomization(dir: string): K8sObject[] {
@@ -42,16 +45,41 @@ export function loadKustomization(dir: string): K8sObject[] {
       objects.push(...loadKustomization(path));
       continue;
     }
-    for (const doc of parseAllDocuments(readFileSync(path, 'utf8'))) {
-      if (doc.errors.length > 0) throw new Error(`${path}: ${doc.errors[0]?.message ?? ''}`);
-      const o = doc.toJS() as K8sObject | null;
-      if (o !== null) objects.push(o);
+    objects.push(...readObjects(path));
+  }
+  for (const { path } of k.patches ?? []) {
+    for (const patch of readObjects(join(dir, path))) {
+      const i = objects.findIndex(
+        (o) => o.kind === patch.kind && o.metadata.name === patch.metadata.name,
+      );
+      if (i < 0) throw new Error(`${path}: no ${patch.kind} ${patch.metadata.name} to patch`);
+      objects[i] = mergePatch(objects[i], patch) as K8sObject;
     }
   }
   if (k.namespace !== undefined) {
     for (const o of objects) if (!CLUSTER_SCOPED.has(o.kind)) o.metadata.namespace = k.namespace;
   }
   return objects;
+}
+
+function readObjects(path: string): K8sObject[] {
+  const objects: K8sObject[] = [];
+  for (const doc of parseAllDocuments(readFileSync(path, 'utf8'))) {
+    if (doc.errors.length > 0) throw new Error(`${path}: ${doc.errors[0]?.message ?? ''}`);
+    const o = doc.toJS() as K8sObject | null;
+    if (o !== null) objects.push(o);
+  }
+  return objects;
+}
+
+const isMap = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function mergePatch(target: unknown, patch: unknown): unknown {
+  if (!isMap(target) || !isMap(patch)) return patch;
+  const out: Record<string, unknown> = { ...target };
+  for (const [k, v] of Object.entries(patch)) out[k] = mergePatch(target[k], v);
+  return out;
 }
 
 /** `kind/namespace/name` of every object `kubectl kustomize` renders; undefined without kubectl. */

@@ -1,8 +1,15 @@
 export { busNames } from './names.js';
 export type { BusNames } from './names.js';
-export { connectBus, ensureStreams } from './connection.js';
-export type { Bus, BusOptions } from './connection.js';
-export { KEY_EVENT_TYPES } from './events/key-events.js';
+export {
+  DEFAULT_STREAM_SETTINGS,
+  STREAM_ENV,
+  connectBus,
+  ensureStreams,
+  parseDuration,
+  streamSettings,
+} from './connection.js';
+export type { Bus, BusOptions, StreamChange, StreamSettings } from './connection.js';
+export { KEY_EVENT_REQUEST_ID_HEADER, KEY_EVENT_TYPES } from './events/key-events.js';
 export type {
   AliasCreated,
   AliasDeleted,

@@ -22,6 +22,7 @@ export {
   Registry,
   createMetricsRegistry,
   createRpcMetrics,
+  startClusterMetricsServer,
   startMetricsServer,
 } from './metrics.js';
 export type { MetricsServer } from './metrics.js';

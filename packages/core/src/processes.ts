@@ -1,5 +1,6 @@
 import cluster from 'node:cluster';
 import type { Worker } from 'node:cluster';
+import { startClusterMetricsServer } from './metrics.js';
 
 /** Options of {@link runProcesses}. */
 export interface ProcessesOptions {
@@ -9,6 +10,11 @@ export interface ProcessesOptions {
   readonly start: () => Promise<void>;
   /** Where the primary reports forks, exits and restarts (one line each). */
   readonly report: (line: string) => void;
+  /**
+   * With several processes, the primary serves every worker's metrics,
+   * summed, on this port (workers' startMetricsServer then does not listen).
+   */
+  readonly metricsPort?: number | undefined;
 }
 
 /** A worker that dies sooner than this after its fork counts as a crash loop. */
@@ -20,7 +26,8 @@ const MIN_UPTIME_MS = 5_000;
  * uses that many cores. The primary only supervises: it forwards SIGTERM,
  * waits for every process to finish its own graceful shutdown, and
  * replaces a process that dies unasked (unless it dies at once, which would
- * only loop: then the primary exits 1 for its supervisor to see).
+ * only loop: then the primary exits 1 for its supervisor to see). With
+ * `metricsPort`, the primary also serves the workers' aggregated metrics.
  */
 export async function runProcesses(options: ProcessesOptions): Promise<void> {
   if (options.count <= 1 || !cluster.isPrimary) {
@@ -33,6 +40,10 @@ export async function runProcesses(options: ProcessesOptions): Promise<void> {
     const worker = cluster.fork();
     forkedAt.set(worker, Date.now());
   };
+  if (options.metricsPort !== undefined) {
+    const metrics = await startClusterMetricsServer(options.metricsPort);
+    options.report(`serving the metrics of ${options.count} processes on port ${metrics.port}`);
+  }
   for (let i = 0; i < options.count; i++) fork();
   cluster.on('exit', (worker, code, signal) => {
     const uptime = Date.now() - (forkedAt.get(worker) ?? 0);

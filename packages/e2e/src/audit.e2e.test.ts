@@ -293,7 +293,7 @@ describe('the audit trail under crashes', () => {
     ];
     const before = spawnSync(process.execPath, args, { encoding: 'utf8' });
     expect(before.status, before.stderr).toBe(0);
-    await db.sql`UPDATE audit.records SET record = jsonb_set(record, '{userAgent}', '"edited"') WHERE event_id = ${row!.event_id}`;
+    await db.sql`UPDATE audit.records SET record = jsonb_set(record::jsonb, '{userAgent}', '"edited"') WHERE event_id = ${row!.event_id}`;
     const after = spawnSync(process.execPath, args, { encoding: 'utf8' });
     expect(after.status).toBe(1);
     expect(after.stdout).toContain('modified');

@@ -327,16 +327,23 @@ describe('key lifecycle through the AWS SDK', () => {
         }),
       ),
     );
-    expect(put.name).toBe('UnsupportedOperationException');
-    const enc = await kms.send(
-      new EncryptCommand({ KeyId: 'alias/aws/ebs', Plaintext: Buffer.from('ebs') }),
-    );
-    const aliases = await kms.send(new ListAliasesCommand({}));
+    // The managed key's own policy allows no PutKeyPolicy (AccessDenied, as in
+    // AWS, once the authorizer evaluates key policies); key-manager refuses too.
+    expect(['AccessDeniedException', 'UnsupportedOperationException']).toContain(put.name);
+    // Any first reference creates it; DescribeKey is one the managed key's
+    // policy allows directly (crypto use is only through the service).
+    const ebs = await kms.send(new DescribeKeyCommand({ KeyId: 'alias/aws/ebs' }));
+    const aliases = await kms.send(new ListAliasesCommand({ Limit: 100 }));
     const managed = aliases
-      .Aliases!.filter((x) => x.AliasName!.startsWith('alias/aws/'))
+      .Aliases!.filter((x) => x.AliasName!.startsWith('alias/aws/') && x.TargetKeyId)
       .map((x) => x.AliasName);
     expect(managed.sort()).toEqual(['alias/aws/ebs', 'alias/aws/s3']);
-    expect(enc.KeyId).toMatch(/^arn:aws:kms:/);
+    // As in AWS, predefined aliases whose key does not exist yet are listed without a target.
+    expect(aliases.Aliases!.find((x) => x.AliasName === 'alias/aws/lambda')).toEqual({
+      AliasName: 'alias/aws/lambda',
+      AliasArn: `arn:aws:kms:${REGION}:${ACCOUNT}:alias/aws/lambda`,
+    });
+    expect(ebs.KeyMetadata!.Arn).toMatch(/^arn:aws:kms:/);
   });
 
   it('rotates on demand and keeps every earlier ciphertext decryptable', async () => {
@@ -356,8 +363,23 @@ describe('key lifecycle through the AWS SDK', () => {
         KeyId: arn,
         RotationType: 'ON_DEMAND',
         RotationDate: expect.any(Date),
+        KeyMaterialId: expect.stringMatching(/^[0-9a-f]{64}$/),
+        KeyMaterialState: 'CURRENT',
       }),
     ]);
+    // ALL_KEY_MATERIAL adds the first material, now NON_CURRENT and not a rotation.
+    const all = await kms.send(
+      new ListKeyRotationsCommand({ KeyId: keyId, IncludeKeyMaterial: 'ALL_KEY_MATERIAL' }),
+    );
+    expect(all.Rotations!.map((r) => [r.KeyMaterialState, r.RotationType])).toEqual([
+      ['NON_CURRENT', undefined],
+      ['CURRENT', 'ON_DEMAND'],
+    ]);
+    expect(all.Rotations![1]!.KeyMaterialId).toBe(rotations.Rotations![0]!.KeyMaterialId);
+    expect(all.Rotations![0]!.KeyMaterialId).not.toBe(all.Rotations![1]!.KeyMaterialId);
+    // Rotations are synchronous in Keyhold: none is ever seen in progress.
+    const status = await kms.send(new GetKeyRotationStatusCommand({ KeyId: keyId }));
+    expect(status.OnDemandRotationStartDate).toBeUndefined();
     for (const [blob, text] of [
       [v1.CiphertextBlob!, 'one'],
       [v2!.CiphertextBlob!, 'two'],
@@ -400,7 +422,49 @@ describe('key lifecycle through the AWS SDK', () => {
       ),
     );
     expect(noEffect.name).toBe('MalformedPolicyDocumentException');
-    expect(noEffect.message).toMatch(/Statement 0 .*Effect/);
+    expect(noEffect.message).toMatch(/Statement\[0\].*Effect/);
+    // The lockout safety check: a policy that shuts the caller out needs the bypass.
+    const elsewhere = JSON.stringify({
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { AWS: 'arn:aws:iam::444455556666:root' },
+          Action: 'kms:*',
+          Resource: '*',
+        },
+      ],
+    });
+    const lockout = await failure(
+      kms.send(new PutKeyPolicyCommand({ KeyId: keyId, Policy: elsewhere })),
+    );
+    expect([lockout.name, lockout.message]).toEqual([
+      'MalformedPolicyDocumentException',
+      'The new key policy will not allow you to update the key policy in the future.',
+    ]);
+    const created = await failure(kms.send(new CreateKeyCommand({ Policy: elsewhere })));
+    expect(created.name).toBe('MalformedPolicyDocumentException');
+    // Read-only for the account: no later PutKeyPolicy, so only with the bypass.
+    const readOnly = JSON.stringify({
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` },
+          Action: ['kms:Get*', 'kms:Describe*'],
+          Resource: '*',
+        },
+      ],
+    });
+    expect(
+      (await failure(kms.send(new PutKeyPolicyCommand({ KeyId: keyId, Policy: readOnly })))).name,
+    ).toBe('MalformedPolicyDocumentException');
+    await kms.send(
+      new PutKeyPolicyCommand({
+        KeyId: keyId,
+        Policy: readOnly,
+        BypassPolicyLockoutSafetyCheck: true,
+      }),
+    );
+    expect((await kms.send(new GetKeyPolicyCommand({ KeyId: keyId }))).Policy).toBe(readOnly);
   });
 
   it('creates, lists, retires and revokes grants', async () => {

@@ -132,6 +132,15 @@ describe('commandHandler', () => {
     expect((await store.readStream('counter-a')).currentVersion).toBe(1);
   });
 
+  it('stores the metadata of a run with every event it appends', async () => {
+    const store = createInMemoryEventStore();
+    const handle = commandHandler(store, counter, options);
+    await handle(inc(), { metadata: { requestId: 'req-1' } });
+    await handle(inc());
+    const { events } = await store.readStream<Incremented>('counter-a');
+    expect(events.map((e) => e.metadata)).toEqual([{ requestId: 'req-1' }, {}]);
+  });
+
   it('serialises concurrent handlers on one stream without losing an update', async () => {
     const store = createInMemoryEventStore();
     const handle = commandHandler(store, counter, { ...options, retries: 50 });

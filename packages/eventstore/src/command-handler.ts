@@ -3,7 +3,7 @@ import { KmsError } from '@keyhold/core';
 import { isStreamVersionConflictError } from './errors.js';
 import type { EventStore } from './event-store.js';
 import type { StateCache } from './state-cache.js';
-import type { Decider, Event, RecordedEvent } from './types.js';
+import type { Decider, Event, EventMetadata, RecordedEvent } from './types.js';
 
 /** How {@link commandHandler} finds streams and retries conflicts. */
 export interface CommandHandlerOptions<Command, State = unknown> {
@@ -36,6 +36,11 @@ export type CommandInTransaction<Tx, State, E extends Event> = (
 /** Options of one command run. */
 export interface HandleOptions<Tx, State, E extends Event> {
   readonly inTransaction?: CommandInTransaction<Tx, State, E>;
+  /**
+   * Stored with every event the command appends (over the event's own
+   * metadata), e.g. the id of the request that caused them.
+   */
+  readonly metadata?: EventMetadata;
 }
 
 /** What a handled command produced. */
@@ -84,8 +89,12 @@ export function commandHandler<Tx, State, Command, E extends Event>(
         return { newState: state, newEvents: [], nextExpectedVersion: currentVersion };
       const newState = newEvents.reduce((s, e) => decider.evolve(s, e), state);
       const hook = handleOptions.inTransaction;
+      const extra = handleOptions.metadata;
+      const toAppend = extra
+        ? newEvents.map((e) => ({ ...e, metadata: { ...e.metadata, ...extra } }))
+        : newEvents;
       try {
-        const appended = await store.appendToStream<E>(streamId, newEvents, {
+        const appended = await store.appendToStream<E>(streamId, toAppend, {
           expectedVersion: currentVersion,
           ...(hook
             ? {

@@ -1,5 +1,5 @@
-export { evaluate } from './evaluate.js';
-export type { AuthorizationRequest, Decision, DecisionBundle } from './evaluate.js';
+export { callerPrincipal, describeReason } from './bundle.js';
+export type { DecisionBundle } from './bundle.js';
 // The policy language (issue 5): parser, condition operators, AWS evaluation order.
 export {
   CROSS_ACCOUNT_OPERATIONS,

@@ -45,13 +45,22 @@ export type QuotaLimiterMethods = PromiseMethods<QuotaLimiterClient>;
 export type AuditLogMethods = PromiseMethods<AuditLogClient>;
 export type KeyManagementServiceMethods = PromiseMethods<KeyManagementServiceClient>;
 
-/** Channel options shared by every internal client. */
+/**
+ * Channel options shared by every internal client. Calls are spread
+ * round-robin over every address the target resolves to, so a target naming
+ * a Kubernetes headless Service (`crypto-worker-headless.keyhold:50053`; the
+ * default resolver is DNS) balances requests over its pods rather than
+ * pinning one connection. Pods added later are picked up when the resolver
+ * runs again: on a connection loss, which servers force every
+ * `grpc.max_connection_age_ms` (see SERVER_OPTIONS).
+ */
 export const CLIENT_OPTIONS: grpc.ChannelOptions = {
   'grpc.keepalive_time_ms': 30_000,
   'grpc.keepalive_timeout_ms': 10_000,
   'grpc.keepalive_permit_without_calls': 1,
   'grpc.max_receive_message_length': 1024 * 1024,
   'grpc.enable_retries': 1,
+  'grpc.service_config': JSON.stringify({ loadBalancingConfig: [{ round_robin: {} }] }),
 };
 
 type Ctor = (new (

@@ -39,7 +39,12 @@ const PROTO_FILES = [
   'keyhold/audit/v1/audit.proto',
 ];
 
-export type KeyholdProto = KmsProto & KeyManagerProto & CryptoProto & AuthorizerProto & QuotaProto & AuditProto;
+export type KeyholdProto = KmsProto &
+  KeyManagerProto &
+  CryptoProto &
+  AuthorizerProto &
+  QuotaProto &
+  AuditProto;
 
 let cached: KeyholdProto | undefined;
 

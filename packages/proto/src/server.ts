@@ -82,7 +82,11 @@ export function implement<H extends Record<string, UnaryHandler<never, unknown>>
 ): grpc.UntypedServiceImplementation {
   const impl: grpc.UntypedServiceImplementation = {};
   for (const [method, handler] of Object.entries(handlers)) {
-    impl[method] = unary(method, handler as UnaryHandler<unknown, unknown>, deps) as grpc.UntypedHandleCall;
+    impl[method] = unary(
+      method,
+      handler as UnaryHandler<unknown, unknown>,
+      deps,
+    ) as grpc.UntypedHandleCall;
   }
   return impl;
 }
@@ -105,6 +109,12 @@ export const SERVER_OPTIONS: grpc.ServerOptions = {
   'grpc.keepalive_time_ms': 30_000,
   'grpc.keepalive_permit_without_calls': 1,
   'grpc.http2.min_ping_interval_without_data_ms': 10_000,
+  // Connections are long-lived and a Service balances connections, not calls:
+  // asking clients to reconnect every few minutes (GOAWAY; calls in flight
+  // get the grace to finish) lets them re-resolve and spread over replicas
+  // added by autoscaling since they connected.
+  'grpc.max_connection_age_ms': 5 * 60_000,
+  'grpc.max_connection_age_grace_ms': 2 * 60_000,
 };
 
 /**

@@ -18,8 +18,12 @@ export type { AuthenticateResponse, AuthenticateResponse__Output } from './gener
 export type { AuthorizeRequest, AuthorizeRequest__Output } from './generated/keyhold/authorizer/v1/AuthorizeRequest.js';
 export type { AuthorizeResponse, AuthorizeResponse__Output } from './generated/keyhold/authorizer/v1/AuthorizeResponse.js';
 export type { AuthorizerClient, AuthorizerHandlers } from './generated/keyhold/authorizer/v1/Authorizer.js';
+export type { BundleGrant, BundleGrant__Output } from './generated/keyhold/authorizer/v1/BundleGrant.js';
 export type { DecisionBundle, DecisionBundle__Output } from './generated/keyhold/authorizer/v1/DecisionBundle.js';
+export type { EncryptionContextConstraint, EncryptionContextConstraint__Output } from './generated/keyhold/authorizer/v1/EncryptionContextConstraint.js';
 export type { GetDecisionBundleRequest, GetDecisionBundleRequest__Output } from './generated/keyhold/authorizer/v1/GetDecisionBundleRequest.js';
+export type { GetIdentityPoliciesRequest, GetIdentityPoliciesRequest__Output } from './generated/keyhold/authorizer/v1/GetIdentityPoliciesRequest.js';
+export type { IdentityPolicies, IdentityPolicies__Output } from './generated/keyhold/authorizer/v1/IdentityPolicies.js';
 export type { Principal, Principal__Output } from './generated/keyhold/authorizer/v1/Principal.js';
 export type { RequestContext, RequestContext__Output } from './generated/keyhold/common/v1/RequestContext.js';
 export type { CryptoDataPlaneClient, CryptoDataPlaneHandlers } from './generated/keyhold/crypto/v1/CryptoDataPlane.js';

@@ -1,3 +1,5 @@
+import { STREAM_ENV, streamSettings } from '@keyhold/bus';
+import type { StreamSettings } from '@keyhold/bus';
 import { ConfigError, LOG_LEVELS, env, readEnv } from '@keyhold/core';
 import { loadKeyring } from '@keyhold/envelope';
 import type { RootKeyring } from '@keyhold/envelope';
@@ -14,6 +16,7 @@ const schema = {
   AUTHORIZER_ADDR: env.hostPort('127.0.0.1:50054'),
   KEYHOLD_KEY_CACHE_TTL_MS: env.int({ min: 1, max: 86_400_000, default: 300_000 }),
   KEYHOLD_CRYPTO_WORKER_PROCESSES: env.int({ min: 1, max: 64, default: 1 }),
+  ...STREAM_ENV,
 };
 
 export interface Config {
@@ -28,6 +31,8 @@ export interface Config {
   readonly keyCacheTtlMs: number;
   /** Serving processes (node:cluster), sharing the gRPC port; one per core is the useful most. */
   readonly processes: number;
+  /** JetStream replicas and audit max age the streams are kept at. */
+  readonly streams: StreamSettings;
   /**
    * From exactly one of KEYHOLD_ROOT_KEYRING (inline JSON) or
    * KEYHOLD_ROOT_KEYRING_FILE (a path, read here once). Held as a keyring,
@@ -69,6 +74,7 @@ export function loadConfig(source: Readonly<Record<string, string | undefined>>)
     authorizerAddr: base.AUTHORIZER_ADDR,
     keyCacheTtlMs: base.KEYHOLD_KEY_CACHE_TTL_MS,
     processes: base.KEYHOLD_CRYPTO_WORKER_PROCESSES,
+    streams: streamSettings(base),
     rootKeyring,
   });
 }

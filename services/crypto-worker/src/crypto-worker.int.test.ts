@@ -27,6 +27,27 @@ import { testBusPrefix, testNatsUrl } from '@keyhold/testkit';
 import { startCryptoWorker } from './server.js';
 import type { CryptoWorker } from './server.js';
 
+/** AWS's default key policy: the key account's root, i.e. IAM decides. */
+function defaultKeyPolicy(accountId: string): string {
+  return JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Effect: 'Allow',
+        Principal: { AWS: `arn:aws:iam::${accountId}:root` },
+        Action: 'kms:*',
+        Resource: '*',
+      },
+    ],
+  });
+}
+
+/** An identity policy allowing every kms action. */
+const KMS_ALL = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Action: 'kms:*', Resource: '*' }],
+});
+
 const REGION = 'us-east-1';
 const ACCOUNT = '111122223333';
 const OTHER_ACCOUNT = '444455556666';
@@ -99,8 +120,17 @@ function authorizerStandIn(keys: Map<string, StoredKey>, calls: { count: number 
       const parts = parseKeyArn(req.keyArn);
       const key = parts ? keys.get(parts.keyId) : undefined;
       if (!key) throw KmsError.notFound(req.keyArn);
-      return { keyArn: key.arn, keyAccountId: key.accountId, version: '1' };
+      return {
+        keyArn: key.arn,
+        keyAccountId: key.accountId,
+        version: '1',
+        keyPolicy: defaultKeyPolicy(key.accountId),
+      };
     },
+    GetIdentityPolicies: async (req: { principalArn: string }) => ({
+      principalArn: req.principalArn,
+      policies: [KMS_ALL],
+    }),
   };
 }
 

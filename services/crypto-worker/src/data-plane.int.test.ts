@@ -30,6 +30,27 @@ import { testBusPrefix, testNatsUrl } from '@keyhold/testkit';
 import { startCryptoWorker } from './server.js';
 import type { CryptoWorker } from './server.js';
 
+/** AWS's default key policy: the key account's root, i.e. IAM decides. */
+function defaultKeyPolicy(accountId: string): string {
+  return JSON.stringify({
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Effect: 'Allow',
+        Principal: { AWS: `arn:aws:iam::${accountId}:root` },
+        Action: 'kms:*',
+        Resource: '*',
+      },
+    ],
+  });
+}
+
+/** An identity policy allowing every kms action. */
+const KMS_ALL = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Action: 'kms:*', Resource: '*' }],
+});
+
 // ReEncrypt, GenerateDataKeyWithoutPlaintext, GenerateRandom, DryRun, the
 // multiplexed DataPlane stream and root keyring rotation, against a real
 // worker with stand-ins for key-manager and the authorizer.
@@ -144,8 +165,17 @@ describe('crypto-worker data plane', () => {
             GetDecisionBundle: async (req: { keyArn: string }): Promise<DecisionBundle> => {
               const key = keys.get(parseKeyArn(req.keyArn)?.keyId ?? '');
               if (!key) throw KmsError.notFound(req.keyArn);
-              return { keyArn: key.arn, keyAccountId: key.accountId, version: '1' };
+              return {
+                keyArn: key.arn,
+                keyAccountId: key.accountId,
+                version: '1',
+                keyPolicy: defaultKeyPolicy(key.accountId),
+              };
             },
+            GetIdentityPolicies: async (req: { principalArn: string }) => ({
+              principalArn: req.principalArn,
+              policies: [KMS_ALL],
+            }),
           },
           { logger: silent },
         ),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RequestContext } from '@keyhold/proto';
 import type { DecisionBundle } from '@keyhold/policy';
-import { KeyCache } from './key-cache.js';
+import { KeyCache, grantIdOfToken } from './key-cache.js';
 import type { ResolvedKey } from './key-cache.js';
 
 const keyId = '1234abcd-12ab-34cd-56ef-1234567890ab';
@@ -28,8 +28,27 @@ function key(state = 'Enabled'): ResolvedKey {
     keySpec: 'SYMMETRIC_DEFAULT',
     currentMaterialVersion: 1,
     materials: new Map([[1, Buffer.alloc(32, 1)]]),
+    streamVersion: 3,
   };
 }
+
+function bundle(grantIds: readonly string[] = []): DecisionBundle {
+  return {
+    key: { arn, accountId: '111122223333' },
+    keyState: 'Enabled',
+    keyPolicy: { version: '2012-10-17', id: undefined, statements: [] },
+    grants: grantIds.map((grantId) => ({
+      grantId,
+      granteePrincipal: 'x',
+      operations: ['Encrypt'],
+    })),
+    version: '3',
+  };
+}
+
+const GRANT = 'a'.repeat(64);
+const token = (k: string, g: string): string =>
+  Buffer.from(JSON.stringify({ v: 1, k, g, n: 'x' })).toString('base64');
 
 function deferred<T>() {
   let resolve!: (v: T) => void;
@@ -39,8 +58,9 @@ function deferred<T>() {
 
 function setup(ttlMs = 1000) {
   let now = 0;
-  const calls = { key: 0, bundle: 0 };
+  const calls = { key: 0, bundle: 0, identity: 0, fetches: [] as unknown[] };
   let state = 'Enabled';
+  let grants: string[] = [];
   let gate: Promise<void> | undefined;
   const cache = new KeyCache({
     ttlMs,
@@ -51,14 +71,20 @@ function setup(ttlMs = 1000) {
       if (gate) await gate;
       return key(seen);
     },
-    fetchBundle: async (): Promise<DecisionBundle> => {
+    fetchBundle: async (_arn, _ctx, fetch): Promise<DecisionBundle> => {
       calls.bundle += 1;
-      return { keyArn: arn, keyAccountId: '111122223333', version: '1' };
+      calls.fetches.push(fetch);
+      return bundle(grants);
+    },
+    fetchIdentityPolicies: async () => {
+      calls.identity += 1;
+      return [];
     },
   });
   return {
     cache,
     calls,
+    setGrants: (g: string[]) => (grants = g),
     advance: (ms: number) => (now += ms),
     setState: (s: string) => (state = s),
     hold: () => {
@@ -110,11 +136,11 @@ describe('KeyCache', () => {
     t.advance(999);
     await t.cache.getKey(ctx, keyId);
     await t.cache.getBundle(ctx, key());
-    expect(t.calls).toEqual({ key: 1, bundle: 1 });
+    expect(t.calls).toMatchObject({ key: 1, bundle: 1 });
     t.advance(1);
     await t.cache.getKey(ctx, keyId);
     await t.cache.getBundle(ctx, key());
-    expect(t.calls).toEqual({ key: 2, bundle: 2 });
+    expect(t.calls).toMatchObject({ key: 2, bundle: 2 });
   });
 
   it('refetches when the cached entry is older than maxAgeMs', async () => {
@@ -135,13 +161,13 @@ describe('KeyCache', () => {
     await t.cache.getBundle(ctx, key());
     t.cache.evictKey('ffffffff-12ab-34cd-56ef-1234567890ab');
     await t.cache.getKey(ctx, keyId);
-    expect(t.calls).toEqual({ key: 2, bundle: 1 });
+    expect(t.calls).toMatchObject({ key: 2, bundle: 1 });
     t.setState('Disabled');
     t.cache.evictKey(keyId);
     expect((await t.cache.getKey(ctx, keyId)).keyState).toBe('Disabled');
     await t.cache.getKey(ctx, arn);
     await t.cache.getBundle(ctx, key());
-    expect(t.calls).toEqual({ key: 4, bundle: 2 });
+    expect(t.calls).toMatchObject({ key: 4, bundle: 2 });
   });
 
   it('does not store a fetch that began before an eviction of its key', async () => {
@@ -164,7 +190,8 @@ describe('KeyCache', () => {
         if (fail) throw new Error('down');
         return key();
       },
-      fetchBundle: async () => ({ keyArn: arn, keyAccountId: '111122223333', version: '1' }),
+      fetchBundle: async () => bundle(),
+      fetchIdentityPolicies: async () => [],
     });
     await expect(cache.getKey(ctx, keyId)).rejects.toThrow('down');
     fail = false;
@@ -178,5 +205,55 @@ describe('KeyCache', () => {
     expect(t.cache.size).toBe(0);
     await t.cache.getKey(ctx, keyId);
     expect(t.calls.key).toBe(2);
+  });
+
+  it('asks for a bundle at least as new as the key it resolved', async () => {
+    const t = setup();
+    await t.cache.getBundle(ctx, key());
+    expect(t.calls.fetches).toEqual([{ minVersion: 3 }]);
+  });
+
+  it('fetches once more for a grant token naming a grant the bundle lacks, then not again', async () => {
+    const t = setup();
+    await t.cache.getBundle(ctx, key());
+    const tokens = [token(arn, GRANT)];
+    await t.cache.getBundle(ctx, key(), tokens);
+    expect(t.calls.fetches).toEqual([{ minVersion: 3 }, { minVersion: 3, grantId: GRANT }]);
+    // Still missing (a made-up token): no fetch per request.
+    await t.cache.getBundle(ctx, key(), tokens);
+    expect(t.calls.bundle).toBe(2);
+    // A token for another key is ignored.
+    await t.cache.getBundle(ctx, key(), [
+      token(arn.replace('1234abcd', '9999abcd'), 'b'.repeat(64)),
+    ]);
+    expect(t.calls.bundle).toBe(2);
+  });
+
+  it('serves a bundle holding the token grant from cache', async () => {
+    const t = setup();
+    t.setGrants([GRANT]);
+    await t.cache.getBundle(ctx, key());
+    await t.cache.getBundle(ctx, key(), [token(arn, GRANT)]);
+    expect(t.calls.bundle).toBe(1);
+  });
+
+  it('keeps identity policies for at most a second', async () => {
+    const t = setup();
+    await t.cache.getIdentityPolicies(ctx);
+    t.advance(999);
+    await t.cache.getIdentityPolicies(ctx);
+    expect(t.calls.identity).toBe(1);
+    t.advance(1);
+    await t.cache.getIdentityPolicies(ctx);
+    expect(t.calls.identity).toBe(2);
+  });
+});
+
+describe('grantIdOfToken', () => {
+  it('reads key-manager tokens for this key only', () => {
+    expect(grantIdOfToken(token(arn, GRANT), arn)).toBe(GRANT);
+    expect(grantIdOfToken(token('arn:other', GRANT), arn)).toBeUndefined();
+    expect(grantIdOfToken('not base64 json', arn)).toBeUndefined();
+    expect(grantIdOfToken(token(arn, 'short'), arn)).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 import type { Counter } from '@keyhold/core';
 import type { RequestContext } from '@keyhold/proto';
-import type { DecisionBundle } from '@keyhold/policy';
+import type { DecisionBundle, Policy } from '@keyhold/policy';
 
 /** A key as crypto operations need it, material unwrapped. Never logged. */
 export interface ResolvedKey {
@@ -14,6 +14,16 @@ export interface ResolvedKey {
   readonly currentMaterialVersion: number;
   /** Material version -> 32 bytes of unwrapped material. */
   readonly materials: ReadonlyMap<number, Buffer>;
+  /** The key stream version key-manager read this view at (0 when unknown). */
+  readonly streamVersion: number;
+}
+
+/** What a bundle fetch asks for beyond the key. */
+export interface BundleFetch {
+  /** The bundle must be at least this version of the key's stream. */
+  readonly minVersion: number;
+  /** A grant a grant token named, not in the cached bundle. */
+  readonly grantId?: string;
 }
 
 export interface KeyCacheOptions {
@@ -23,12 +33,48 @@ export interface KeyCacheOptions {
     context: RequestContext,
     options: { readonly anyAccount: boolean },
   ) => Promise<ResolvedKey>;
-  readonly fetchBundle: (keyArn: string, context: RequestContext) => Promise<DecisionBundle>;
+  readonly fetchBundle: (
+    keyArn: string,
+    context: RequestContext,
+    fetch: BundleFetch,
+  ) => Promise<DecisionBundle>;
+  /** The caller's identity policies, parsed. */
+  readonly fetchIdentityPolicies: (context: RequestContext) => Promise<readonly Policy[]>;
   /** Safety TTL; key events evict sooner. */
   readonly ttlMs: number;
+  /**
+   * How long a principal's identity policies are kept: no event announces a
+   * change to them, so this bounds how late a change takes effect. @default 1000
+   */
+  readonly identityTtlMs?: number;
   /** @default Date.now */
   readonly now?: () => number;
   readonly lookups?: Counter<'cache' | 'result'>;
+}
+
+interface CachedBundle {
+  readonly bundle: DecisionBundle;
+  /** Grant ids a grant token named that a fresh fetch did not find either: not fetched again. */
+  readonly missing: Set<string>;
+}
+
+/**
+ * The grant id a grant token names, when the token is one of key-manager's
+ * for this key (base64 JSON `{v:1,k:<key ARN>,g:<grant id>}`). Tokens are
+ * not authenticated: a token only makes crypto-worker look again for a grant
+ * the authorizer must know; it never grants anything by itself.
+ */
+export function grantIdOfToken(token: string, keyArn: string): string | undefined {
+  try {
+    const p = JSON.parse(Buffer.from(token, 'base64').toString('utf8')) as unknown;
+    if (typeof p !== 'object' || p === null) return undefined;
+    const { v, k, g } = p as { v?: unknown; k?: unknown; g?: unknown };
+    return v === 1 && k === keyArn && typeof g === 'string' && /^[0-9a-f]{64}$/.test(g)
+      ? g
+      : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 interface Entry<V> {
@@ -52,7 +98,8 @@ export class KeyCache {
   readonly #now: () => number;
   readonly #resolutions = new Map<string, Entry<string>>();
   readonly #keys = new Map<string, Entry<ResolvedKey>>();
-  readonly #bundles = new Map<string, Entry<DecisionBundle>>();
+  readonly #bundles = new Map<string, Entry<CachedBundle>>();
+  readonly #identities = new Map<string, { policies: readonly Policy[]; storedAt: number }>();
   readonly #inflight = new Map<string, Promise<unknown>>();
   /** Bumped on every eviction; a fetch remembers the value it started at. */
   #epoch = 0;
@@ -108,21 +155,61 @@ export class KeyCache {
     });
   }
 
-  /** The decision bundle of `key`, fetched once and kept until the key's next event. */
-  async getBundle(context: RequestContext, key: ResolvedKey): Promise<DecisionBundle> {
+  /**
+   * The decision bundle of `key`, fetched once and kept until the key's next
+   * event. A grant token naming a grant the cached bundle lacks (a grant
+   * created since) fetches once more, asking the authorizer to wait for it.
+   */
+  async getBundle(
+    context: RequestContext,
+    key: ResolvedKey,
+    grantTokens: readonly string[] = [],
+  ): Promise<DecisionBundle> {
     const cached = this.#fresh(this.#bundles, key.arn);
-    if (cached) {
+    let grantId: string | undefined;
+    for (const token of grantTokens) {
+      const id = grantIdOfToken(token, key.arn);
+      if (id === undefined || cached?.value.missing.has(id)) continue;
+      if (!cached || !cached.value.bundle.grants.some((g) => g.grantId === id)) grantId = id;
+    }
+    if (cached && grantId === undefined) {
       this.#count('bundle', 'hit');
-      return cached.value;
+      return cached.value.bundle;
     }
     this.#count('bundle', 'miss');
-    return this.#singleFlight(`b\0${key.arn}`, async () => {
+    return this.#singleFlight(`b\0${key.arn}\0${grantId ?? ''}`, async () => {
       const started = this.#epoch;
-      const bundle = await this.#options.fetchBundle(key.arn, context);
+      const bundle = await this.#options.fetchBundle(key.arn, context, {
+        minVersion: key.streamVersion,
+        ...(grantId !== undefined ? { grantId } : {}),
+      });
+      const missing = new Set(cached?.value.missing);
+      if (grantId !== undefined && !bundle.grants.some((g) => g.grantId === grantId)) {
+        missing.add(grantId);
+      }
       if (this.#current(key.keyId, started)) {
-        this.#bundles.set(key.arn, { value: bundle, keyId: key.keyId, storedAt: this.#now() });
+        this.#bundles.set(key.arn, {
+          value: { bundle, missing },
+          keyId: key.keyId,
+          storedAt: this.#now(),
+        });
       }
       return bundle;
+    });
+  }
+
+  /** The caller's identity policies, kept for at most `identityTtlMs`. */
+  async getIdentityPolicies(context: RequestContext): Promise<readonly Policy[]> {
+    const principal = context.principalArn;
+    const cached = this.#identities.get(principal);
+    if (cached && this.#now() - cached.storedAt < (this.#options.identityTtlMs ?? 1_000)) {
+      return cached.policies;
+    }
+    return this.#singleFlight(`i\0${principal}`, async () => {
+      const policies = await this.#options.fetchIdentityPolicies(context);
+      if (this.#identities.size >= 10_000) this.#identities.clear();
+      this.#identities.set(principal, { policies, storedAt: this.#now() });
+      return policies;
     });
   }
 
@@ -149,6 +236,7 @@ export class KeyCache {
     this.#resolutions.clear();
     this.#keys.clear();
     this.#bundles.clear();
+    this.#identities.clear();
     this.#inflight.clear();
   }
 

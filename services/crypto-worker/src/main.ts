@@ -17,6 +17,7 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env);
   await runProcesses({
     count: config.processes,
+    metricsPort: config.metricsPort,
     start: () => serve(config),
     report: (line) => process.stderr.write(`${SERVICE} primary: ${line}\n`),
   });
@@ -30,6 +31,7 @@ async function serve(config: Config): Promise<void> {
     name: SERVICE,
     names: busNames(config.natsPrefix),
     logger,
+    streams: config.streams,
   });
   const keyManager = createKeyManagerClient(config.keyManagerAddr);
   const authorizer = createAuthorizerClient(config.authorizerAddr);

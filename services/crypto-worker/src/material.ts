@@ -41,5 +41,6 @@ export function resolveKey(
     keySpec: md.keySpec,
     currentMaterialVersion: res.currentMaterialVersion,
     materials,
+    streamVersion: Number(res.streamVersion),
   };
 }

@@ -7,6 +7,7 @@ import type { RootKeyring } from '@keyhold/envelope';
 import { implement, loadProto, serviceDefinitions, startGrpcServer } from '@keyhold/proto';
 import type { AuthorizerMethods, KeyManagerMethods } from '@keyhold/proto';
 import type { Config } from './config.js';
+import { toDecisionBundle, toIdentityPolicies } from './bundle.js';
 import { KeyCache } from './key-cache.js';
 import { dataPlaneHandler } from './data-plane.js';
 import { resolveKey } from './material.js';
@@ -26,7 +27,7 @@ export interface CryptoWorkerDeps {
   readonly logger: Logger;
   readonly keyring: RootKeyring;
   readonly keyManager: Pick<KeyManagerMethods, 'GetKeyForCrypto'>;
-  readonly authorizer: Pick<AuthorizerMethods, 'GetDecisionBundle'>;
+  readonly authorizer: Pick<AuthorizerMethods, 'GetDecisionBundle' | 'GetIdentityPolicies'>;
   /** Key events on `names.keyEventsSubjects` evict cached keys. */
   readonly bus: Pick<Bus, 'nc' | 'names'>;
   readonly registry?: Registry;
@@ -77,13 +78,20 @@ export async function startCryptoWorker(
         ),
         deps.keyring,
       ),
-    fetchBundle: async (keyArn, context) => {
-      const b = await deps.authorizer.GetDecisionBundle(
-        { keyArn },
-        { context, timeoutMs: UPSTREAM_TIMEOUT_MS },
-      );
-      return { keyArn: b.keyArn, keyAccountId: b.keyAccountId, version: b.version };
-    },
+    fetchBundle: async (keyArn, context, { minVersion, grantId }) =>
+      toDecisionBundle(
+        await deps.authorizer.GetDecisionBundle(
+          { keyArn, minVersion, grantId: grantId ?? '' },
+          { context, timeoutMs: UPSTREAM_TIMEOUT_MS },
+        ),
+      ),
+    fetchIdentityPolicies: async (context) =>
+      toIdentityPolicies(
+        await deps.authorizer.GetIdentityPolicies(
+          { principalArn: context.principalArn },
+          { context, timeoutMs: UPSTREAM_TIMEOUT_MS },
+        ),
+      ),
   });
 
   const subscription = subscribeKeyEvents(deps.bus, cache, logger);

@@ -20,7 +20,20 @@ describe('loadConfig', () => {
       auditFailMode: 'closed',
       quotaUnreachable: 'closed',
       quotaEnforce: true,
+      regions: [],
+      streams: { replicas: 1, auditMaxAgeMs: 7 * 86_400_000 },
     });
+  });
+
+  it('reads the regions served and the stream settings', () => {
+    const c = loadConfig({
+      KEYHOLD_REGIONS: ' eu-west-1, eu-central-1 ',
+      KEYHOLD_NATS_REPLICAS: '3',
+      KEYHOLD_AUDIT_STREAM_MAX_AGE: '3d',
+    });
+    expect(c.regions).toEqual(['eu-west-1', 'eu-central-1']);
+    expect(c.streams).toEqual({ replicas: 3, auditMaxAgeMs: 3 * 86_400_000 });
+    expect(() => loadConfig({ KEYHOLD_REGIONS: 'us-east-1,Mars' })).toThrow(/KEYHOLD_REGIONS/);
   });
 
   it('reads given values and freezes the result', () => {

@@ -1,4 +1,6 @@
-import { LOG_LEVELS, env, readEnv } from '@keyhold/core';
+import { STREAM_ENV, streamSettings } from '@keyhold/bus';
+import type { StreamSettings } from '@keyhold/bus';
+import { LOG_LEVELS, env, isRegion, readEnv } from '@keyhold/core';
 import { AUDIT_FAIL_MODES } from './audit/publisher.js';
 import type { AuditFailMode } from './audit/publisher.js';
 import { UNREACHABLE_MODES } from './quota/quota-gate.js';
@@ -35,7 +37,21 @@ export interface Config {
   readonly quotaUnreachable: UnreachableMode;
   /** false turns request quotas off (benchmarks of their cost). */
   readonly quotaEnforce: boolean;
+  /**
+   * Regions this gateway serves (a regional cell's); a request signed for
+   * another is rejected as AWS rejects a credential scoped to the wrong
+   * region. Empty: any region.
+   */
+  readonly regions: readonly string[];
+  /** JetStream replicas and audit max age the streams are kept at. */
+  readonly streams: StreamSettings;
 }
+
+const regionList = (text: string): string[] =>
+  text
+    .split(',')
+    .map((r) => r.trim())
+    .filter((r) => r !== '');
 
 /** Reads the gateway's configuration; every bad variable is reported at once. */
 export function loadConfig(source: Readonly<Record<string, string | undefined>>): Config {
@@ -57,6 +73,13 @@ export function loadConfig(source: Readonly<Record<string, string | undefined>>)
       KEYHOLD_AUDIT_FAIL_MODE: env.oneOf(AUDIT_FAIL_MODES, 'closed'),
       KEYHOLD_QUOTA_UNREACHABLE: env.oneOf(UNREACHABLE_MODES, 'closed'),
       KEYHOLD_QUOTA_ENFORCE: env.bool(true),
+      KEYHOLD_REGIONS: env
+        .str('')
+        .refine(
+          (text) => regionList(text).every(isRegion),
+          'must be region names separated by commas, e.g. us-east-1,eu-west-1',
+        ),
+      ...STREAM_ENV,
     },
     source,
   );
@@ -76,5 +99,7 @@ export function loadConfig(source: Readonly<Record<string, string | undefined>>)
     auditFailMode: e.KEYHOLD_AUDIT_FAIL_MODE,
     quotaUnreachable: e.KEYHOLD_QUOTA_UNREACHABLE,
     quotaEnforce: e.KEYHOLD_QUOTA_ENFORCE,
+    regions: Object.freeze(regionList(e.KEYHOLD_REGIONS)),
+    streams: streamSettings(e),
   });
 }

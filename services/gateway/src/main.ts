@@ -43,6 +43,7 @@ async function serve(): Promise<void> {
     name: 'gateway',
     names: busNames(config.natsPrefix),
     logger,
+    streams: config.streams,
   });
   const gateway = await startGateway(
     { logger, registry, keyManager, cryptoWorker, authorizer, quotaLimiter, bus },
@@ -76,6 +77,7 @@ async function serve(): Promise<void> {
 
 await runProcesses({
   count: transport.processes,
+  metricsPort: config.metricsPort,
   start: serve,
   report: (line) => process.stderr.write(`gateway primary: ${line}\n`),
 });

@@ -30,7 +30,7 @@ export type GatewayConfig = Pick<
   Config,
   'httpListen' | 'grpcListen' | 'maxBodyBytes' | 'bodyTimeoutMs'
 > &
-  Partial<Pick<Config, 'auditFailMode' | 'quotaUnreachable' | 'quotaEnforce'>>;
+  Partial<Pick<Config, 'auditFailMode' | 'quotaUnreachable' | 'quotaEnforce' | 'regions'>>;
 
 export interface GatewayHandle {
   /** `http://host:port` of the AWS JSON endpoint. */
@@ -67,6 +67,7 @@ export async function startGateway(
   const metrics = createGatewayMetrics(deps.registry);
   const verifier = new SigV4Verifier({
     now,
+    regions: config.regions ?? [],
     authenticate: async (request) => {
       const res = await deps.authorizer.Authenticate(request, { timeoutMs: RPC_TIMEOUT_MS });
       if (!res.principal || res.signingKey.length === 0) return undefined;

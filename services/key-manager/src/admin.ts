@@ -4,7 +4,7 @@ import { KmsError, keyStreamId, parseKeyReference } from '@keyhold/core';
 import type { RecordedEvent } from '@keyhold/eventstore';
 import { toRecordedEvent } from '@keyhold/eventstore';
 import type { KeyManagerUnaryHandlers } from './key/handlers.js';
-import { applyEvent, emptyModel } from './projections/model.js';
+import { applyEvent, emptyModel, pruneDeleted } from './projections/model.js';
 import { rebuildProjections } from './projections/rebuild.js';
 
 export type AdminHandlers = Pick<KeyManagerUnaryHandlers, 'RebuildProjections' | 'GetKeyTimeline'>;
@@ -73,6 +73,7 @@ export function createAdminHandlers(deps: {
         }
         applyEvent(model, e);
       }
+      pruneDeleted(model);
       const key = model.keys.get(ref.keyId);
       const state = {
         at: at.toISOString(),

@@ -22,6 +22,7 @@ import type {
 } from '@keyhold/proto';
 import { testBusPrefix, testDatabase, testNatsUrl } from '@keyhold/testkit';
 import type { TestDatabase } from '@keyhold/testkit';
+import { PREDEFINED_ALIASES } from './key/handlers.js';
 import { projectKeyEvents } from './projections/keys-view.js';
 import { SCHEMA, migrateKeyManager } from './schema.js';
 import { startKeyManager } from './server.js';
@@ -450,6 +451,129 @@ describe('key lifecycle in key-manager', () => {
     expect(nowView.version).toBe(4);
   });
 
+  it('lets a grantee create grants through a grant token, only within that grant', async () => {
+    const key = await newKey();
+    const bob = context('444455556666');
+    const { grantToken } = await client.CreateGrant(
+      {
+        keyId: key.keyId,
+        granteePrincipal: bob.principalArn,
+        operations: ['Decrypt', 'CreateGrant'],
+        constraints: {
+          encryptionContextSubset: { tenant: 't1' },
+          encryptionContextEquals: {},
+          hasEncryptionContextSubset: true,
+          hasEncryptionContextEquals: false,
+        },
+        grantTokens: [],
+      },
+      { context: context() },
+    );
+    const child = (operations: string[], subset: Record<string, string>, tokens: string[]) =>
+      client.CreateGrant(
+        {
+          keyId: key.arn,
+          granteePrincipal: `arn:aws:iam::444455556666:role/worker`,
+          operations,
+          constraints: {
+            encryptionContextSubset: subset,
+            encryptionContextEquals: {},
+            hasEncryptionContextSubset: true,
+            hasEncryptionContextEquals: false,
+          },
+          grantTokens: tokens,
+        },
+        { context: bob },
+      );
+    // Bob's account has no say in the key policy: without the token he is denied.
+    expect((await rejection(child(['Decrypt'], { tenant: 't1' }, []))).code).toBe(
+      'AccessDeniedException',
+    );
+    const ok = await child(['Decrypt'], { tenant: 't1', stage: 'prod' }, [grantToken]);
+    expect(ok.grantId).toMatch(/^[0-9a-f]{64}$/);
+    const wider = await rejection(child(['Decrypt', 'Encrypt'], { tenant: 't1' }, [grantToken]));
+    expect(wider.code).toBe('AccessDeniedException');
+    expect(wider.message).toMatch(/subset of its operations/);
+    const looser = await rejection(child(['Decrypt'], { stage: 'prod' }, [grantToken]));
+    expect(looser.code).toBe('AccessDeniedException');
+    const grants = await client.ListGrants({ keyId: key.keyId }, { context: context() });
+    expect(grants.grants.map((g) => g.granteePrincipal).sort()).toEqual([
+      'arn:aws:iam::444455556666:role/worker',
+      bob.principalArn,
+    ]);
+    // The request that created the grant is recorded with its event.
+    const [event] = await db.sql<{ metadata: { requestId?: string } }[]>`
+      select metadata from key_manager.events
+      where stream_id = ${keyStreamId(key.keyId)} and data->>'grantId' = ${ok.grantId}`;
+    expect(event!.metadata.requestId).toBe(bob.requestId);
+  });
+
+  it('lists key material with ids and states, and predefined aliases without a target', async () => {
+    const key = await newKey();
+    await client.RotateKeyOnDemand({ keyId: key.keyId }, { context: context() });
+    const only = await client.ListKeyRotations({ keyId: key.keyId }, { context: context() });
+    expect(only.rotations.map((r) => [r.keyMaterialState, r.rotationType])).toEqual([
+      ['CURRENT', 'ON_DEMAND'],
+    ]);
+    const pages = [];
+    let marker: string | undefined;
+    for (let i = 0; i < 5; i++) {
+      const p = await client.ListKeyRotations(
+        {
+          keyId: key.keyId,
+          includeKeyMaterial: 'ALL_KEY_MATERIAL',
+          limit: 1,
+          ...(marker ? { marker } : {}),
+        },
+        { context: context() },
+      );
+      pages.push(...p.rotations);
+      if (!p.truncated) break;
+      marker = p.nextMarker;
+    }
+    expect(pages.map((r) => [r.keyMaterialState, r.rotationType ?? null])).toEqual([
+      ['NON_CURRENT', null],
+      ['CURRENT', 'ON_DEMAND'],
+    ]);
+    expect(pages[1]!.keyMaterialId).toBe(only.rotations[0]!.keyMaterialId);
+    expect(
+      (
+        await rejection(
+          client.ListKeyRotations(
+            { keyId: key.keyId, includeKeyMaterial: 'SOME' },
+            { context: context() },
+          ),
+        )
+      ).code,
+    ).toBe('ValidationException');
+
+    // A fresh account: the predefined names, in order, one of them with its key.
+    const dave = context('777788889999');
+    await client.DescribeKey({ keyId: 'alias/aws/s3' }, { context: dave });
+    await client.CreateAlias(
+      { aliasName: 'alias/app', targetKeyId: (await newKey(dave)).keyId },
+      { context: dave },
+    );
+    const names: Array<[string, boolean]> = [];
+    marker = undefined;
+    for (let i = 0; i < 20; i++) {
+      const p = await client.ListAliases(
+        { limit: 3, ...(marker ? { marker } : {}) },
+        { context: dave },
+      );
+      names.push(...p.aliases.map((a): [string, boolean] => [a.aliasName, !!a.targetKeyId]));
+      if (!p.truncated) break;
+      marker = p.nextMarker;
+    }
+    expect(names.map(([n]) => n)).toEqual(
+      [...new Set([...PREDEFINED_ALIASES, 'alias/app'])].sort(),
+    );
+    expect(names.filter(([, target]) => target).map(([n]) => n)).toEqual([
+      'alias/app',
+      'alias/aws/s3',
+    ]);
+  });
+
   it('rebuilds projections from the log equal to the live ones', async () => {
     const dump = async () => ({
       keys: await db.sql`select * from key_manager.keys order by key_id`,
@@ -469,6 +593,39 @@ describe('key lifecycle in key-manager', () => {
     >`select count(*)::int as n from key_manager.events`;
     expect(Number(res.events)).toBe(count?.n);
     expect(await dump()).toEqual(live);
+  });
+
+  it('never lists or finds owned keys for a customer', async () => {
+    const key = await newKey();
+    const ownedId = randomUUID();
+    await db.sql`
+      insert into key_manager.keys (key_id, arn, account_id, region, state, description, key_usage, key_spec,
+        origin, key_manager, multi_region, policy, tags, created_at, current_material_version, position,
+        stream_version)
+      select ${ownedId}, replace(arn, key_id, ${ownedId}), account_id, region, state, description, key_usage,
+        key_spec, origin, 'OWNED', multi_region, policy, tags, created_at, current_material_version,
+        position + 1000000, stream_version
+      from key_manager.keys where key_id = ${key.keyId}`;
+    try {
+      const listed: string[] = [];
+      let marker: string | undefined;
+      for (let i = 0; i < 50; i++) {
+        const p = await client.ListKeys(
+          { limit: 1000, ...(marker ? { marker } : {}) },
+          { context: context() },
+        );
+        listed.push(...p.keys.map((k) => k.keyId));
+        if (!p.truncated) break;
+        marker = p.nextMarker;
+      }
+      expect(listed).toContain(key.keyId);
+      expect(listed).not.toContain(ownedId);
+      expect(
+        (await rejection(client.DescribeKey({ keyId: ownedId }, { context: context() }))).code,
+      ).toBe('NotFoundException');
+    } finally {
+      await db.sql`delete from key_manager.keys where key_id = ${ownedId}`;
+    }
   });
 
   it('keeps command latency flat for a key with 10,000 grants', async () => {

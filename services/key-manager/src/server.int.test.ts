@@ -180,8 +180,14 @@ describe('key-manager', () => {
     }
     expect(stored).toBeDefined();
     expect(stored!.header?.get('Nats-Msg-Id')).toBe(row!.event_id);
+    // The request that caused the event travels with it, for consumers' logs.
+    expect(stored!.header?.get('Keyhold-Request-Id')).toBe(alice.requestId);
+    const [meta] = await db.sql<{ metadata: { requestId?: string } }[]>`
+      select metadata from key_manager.events where stream_id = ${`key-${keyId}`}`;
+    expect(meta!.metadata.requestId).toBe(alice.requestId);
     const message = JSON.parse(new TextDecoder().decode(stored!.data)) as KeyEventMessage;
     expect(message).toMatchObject({
+      requestId: alice.requestId,
       eventId: row!.event_id,
       streamId: `key-${keyId}`,
       version: 1,

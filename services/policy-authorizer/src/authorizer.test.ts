@@ -1,8 +1,10 @@
-import { deriveSigningKey } from '@keyhold/core';
+import { createLogger, deriveSigningKey } from '@keyhold/core';
 import type { KmsError } from '@keyhold/core';
 import { describe, expect, it } from 'vitest';
 import { createAuthorizer, isScopeDate } from './authorizer.js';
 import { parseIdentities } from './identities.js';
+import { KeyReadModel } from './read-model.js';
+import { event, keyCreated } from './test-events.js';
 
 const identities = parseIdentities(
   JSON.stringify({
@@ -14,12 +16,33 @@ const identities = parseIdentities(
             arn: 'arn:aws:iam::111122223333:user/test',
             accessKeys: [{ accessKeyId: 'test', secretAccessKey: 'sekret' }],
           },
+          {
+            arn: 'arn:aws:iam::111122223333:user/readonly',
+            accessKeys: [],
+            policies: [
+              {
+                Version: '2012-10-17',
+                Statement: [{ Effect: 'Allow', Action: 'kms:Describe*', Resource: '*' }],
+              },
+            ],
+          },
+        ],
+      },
+      {
+        accountId: '444455556666',
+        principals: [
+          { arn: 'arn:aws:iam::444455556666:user/eve', accessKeys: [] },
+          { arn: 'arn:aws:iam::444455556666:user/nobody', accessKeys: [], policies: [] },
         ],
       },
     ],
   }),
 );
-const authorizer = createAuthorizer(identities);
+const model = new KeyReadModel(createLogger({ service: 'test', level: 'silent' }));
+const authorizer = createAuthorizer(identities, model, {
+  catchUpMs: 50,
+  now: () => new Date('2024-06-01T00:00:00Z'),
+});
 const ownKey = 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
 const otherKey = 'arn:aws:kms:us-east-1:444455556666:key/1234abcd-12ab-34cd-56ef-1234567890ab';
 const caller = {
@@ -87,41 +110,128 @@ describe('authenticate', () => {
   });
 });
 
+const KEY_ID = '1234abcd-12ab-34cd-56ef-1234567890ab';
+model.apply(keyCreated(KEY_ID));
+const key = ownKey;
+const test = caller;
+
 describe('authorize', () => {
-  it('allows a caller on a key of its own account', () => {
-    expect(
-      authorizer.authorize({ ...caller, action: 'kms:DescribeKey', resourceArn: ownKey }),
-    ).toEqual({ allowed: true });
-  });
-
-  it('denies a key of another account with the AWS AccessDenied message', () => {
-    expect(
-      authorizer.authorize({ ...caller, action: 'kms:DescribeKey', resourceArn: otherKey }),
-    ).toEqual({
-      allowed: false,
-      message: `User: arn:aws:iam::111122223333:user/test is not authorized to perform: kms:DescribeKey on resource: ${otherKey} because no resource-based policy allows the kms:DescribeKey action`,
-    });
-  });
-
-  it('allows account-level actions on "*" for an authenticated caller', () => {
-    expect(authorizer.authorize({ ...caller, action: 'kms:CreateKey', resourceArn: '*' })).toEqual({
+  it('allows a caller of the key account through the default policy and its identity policy', async () => {
+    await expect(
+      authorizer.authorize({ ...test, action: 'kms:DescribeKey', resourceArn: key }),
+    ).resolves.toEqual({
       allowed: true,
+      reason:
+        "allow: identity policy #0 statement 'KeyholdDefault' (key policy statement 'Enable IAM policies')",
     });
+  });
+
+  it('denies what the identity policies do not allow, saying so only in the reason', async () => {
+    const decision = await authorizer.authorize({
+      ...test,
+      principalArn: 'arn:aws:iam::111122223333:user/readonly',
+      action: 'kms:ScheduleKeyDeletion',
+      resourceArn: key,
+    });
+    expect(decision).toEqual({
+      allowed: false,
+      message: `User: arn:aws:iam::111122223333:user/readonly is not authorized to perform: kms:ScheduleKeyDeletion on resource: ${key} because no resource-based policy allows the kms:ScheduleKeyDeletion action`,
+      reason: 'no allow',
+    });
+  });
+
+  it('never lets another account manage the key, even with a key policy naming it', async () => {
+    const id = '2234abcd-12ab-34cd-56ef-1234567890ab';
+    model.apply(
+      keyCreated(id, {
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Sid: 'Everyone',
+            Effect: 'Allow',
+            Principal: { AWS: '*' },
+            Action: 'kms:*',
+            Resource: '*',
+          },
+        ],
+      }),
+    );
+    const arn = `arn:aws:kms:us-east-1:111122223333:key/${id}`;
+    const eve = {
+      ...test,
+      accountId: '444455556666',
+      principalArn: 'arn:aws:iam::444455556666:user/eve',
+    };
     expect(
+      (await authorizer.authorize({ ...eve, action: 'kms:DescribeKey', resourceArn: arn })).allowed,
+    ).toBe(true);
+    expect(
+      await authorizer.authorize({ ...eve, action: 'kms:ScheduleKeyDeletion', resourceArn: arn }),
+    ).toMatchObject({ allowed: false, reason: 'no allow' });
+    expect(
+      await authorizer.authorize({
+        ...eve,
+        principalArn: 'arn:aws:iam::444455556666:user/nobody',
+        action: 'kms:DescribeKey',
+        resourceArn: arn,
+      }),
+    ).toMatchObject({ allowed: false, reason: 'no allow' });
+  });
+
+  it('applies a Deny added by PutKeyPolicy, naming the statement', async () => {
+    const id = '3234abcd-12ab-34cd-56ef-1234567890ab';
+    const arn = `arn:aws:kms:us-east-1:111122223333:key/${id}`;
+    model.apply(keyCreated(id));
+    model.apply(
+      event(id, 2, 'KeyPolicyPut', {
+        policyName: 'default',
+        at: '2024-06-01T00:00:00Z',
+        policy: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [
+            {
+              Sid: 'Enable IAM policies',
+              Effect: 'Allow',
+              Principal: { AWS: 'arn:aws:iam::111122223333:root' },
+              Action: 'kms:*',
+              Resource: '*',
+            },
+            {
+              Sid: 'NoDescribe',
+              Effect: 'Deny',
+              Principal: { AWS: '*' },
+              Action: 'kms:DescribeKey',
+              Resource: '*',
+            },
+          ],
+        }),
+      }),
+    );
+    expect(
+      await authorizer.authorize({ ...test, action: 'kms:DescribeKey', resourceArn: arn }),
+    ).toMatchObject({
+      allowed: false,
+      reason: "explicit deny: key policy statement 'NoDescribe'",
+    });
+  });
+
+  it('judges account-level actions by the identity policies alone', async () => {
+    await expect(
+      authorizer.authorize({ ...test, action: 'kms:CreateKey', resourceArn: '*' }),
+    ).resolves.toMatchObject({ allowed: true });
+    await expect(
       authorizer.authorize({
-        ...caller,
-        accountId: '444455556666',
-        action: 'kms:ListKeys',
+        ...test,
+        principalArn: 'arn:aws:iam::111122223333:user/readonly',
+        action: 'kms:CreateKey',
         resourceArn: '*',
       }),
-    ).toEqual({
-      allowed: true,
-    });
+    ).resolves.toMatchObject({ allowed: false, reason: 'no allow' });
   });
 
-  it('denies a caller without an account', () => {
-    const decision = authorizer.authorize({
-      ...caller,
+  it('denies a caller without an account', async () => {
+    const decision = await authorizer.authorize({
+      ...test,
       accountId: '',
       action: 'kms:ListKeys',
       resourceArn: '*',
@@ -129,31 +239,95 @@ describe('authorize', () => {
     expect(decision.allowed).toBe(false);
   });
 
-  it('rejects a resource that is not a key ARN and an action that is not kms', () => {
-    expect(
-      thrown(() =>
-        authorizer.authorize({ ...caller, action: 'kms:DescribeKey', resourceArn: 'key/x' }),
-      ).code,
-    ).toBe('InvalidArnException');
-    expect(
-      thrown(() => authorizer.authorize({ ...caller, action: 'DescribeKey', resourceArn: ownKey }))
-        .code,
-    ).toBe('ValidationException');
+  it('answers retryably when the read model does not know the key in time', async () => {
+    const err = await authorizer
+      .authorize({ ...test, action: 'kms:DescribeKey', resourceArn: otherKey })
+      .catch((e: unknown) => e as KmsError);
+    expect(err).toMatchObject({ code: 'DependencyTimeoutException' });
+  });
+
+  it('rejects a resource that is not a key ARN and an action that is not kms', async () => {
+    await expect(
+      authorizer.authorize({ ...test, action: 'kms:DescribeKey', resourceArn: 'key/x' }),
+    ).rejects.toMatchObject({ code: 'InvalidArnException' });
+    await expect(
+      authorizer.authorize({ ...test, action: 'DescribeKey', resourceArn: key }),
+    ).rejects.toMatchObject({ code: 'ValidationException' });
   });
 });
 
 describe('decisionBundle', () => {
-  it('names the key account from the ARN', () => {
-    expect(authorizer.decisionBundle(otherKey)).toEqual({
-      keyArn: otherKey,
-      keyAccountId: '444455556666',
-      version: '0',
+  it('carries the key, its policy, grants and version', async () => {
+    const id = '4234abcd-12ab-34cd-56ef-1234567890ab';
+    const arn = `arn:aws:kms:us-east-1:111122223333:key/${id}`;
+    model.apply(keyCreated(id));
+    const pending = authorizer.decisionBundle({ keyArn: arn, minVersion: 2, grantId: 'g1' });
+    model.apply(
+      event(id, 2, 'GrantCreated', {
+        grantId: 'g1',
+        name: '',
+        granteePrincipal: 'arn:aws:iam::444455556666:user/eve',
+        operations: ['Decrypt'],
+        constraints: { encryptionContextSubset: { app: 'x' } },
+        issuingAccount: '111122223333',
+        fingerprint: 'f',
+        at: '2024-06-01T00:00:00Z',
+      }),
+    );
+    const bundle = await pending;
+    expect(bundle).toMatchObject({
+      keyArn: arn,
+      keyAccountId: '111122223333',
+      version: '2',
+      keyState: 'Enabled',
+      keySpec: 'SYMMETRIC_DEFAULT',
+      keyUsage: 'ENCRYPT_DECRYPT',
+      origin: 'AWS_KMS',
+      grants: [
+        {
+          grantId: 'g1',
+          granteePrincipal: 'arn:aws:iam::444455556666:user/eve',
+          retiringPrincipal: '',
+          operations: ['Decrypt'],
+          encryptionContextEquals: null,
+          encryptionContextSubset: { pairs: { app: 'x' } },
+          issuingAccount: '111122223333',
+        },
+      ],
+    });
+    expect(JSON.parse(bundle.keyPolicy ?? '')).toMatchObject({ Version: '2012-10-17' });
+  });
+
+  it('refuses to hand out a bundle older than the version the caller saw', async () => {
+    await expect(authorizer.decisionBundle({ keyArn: key, minVersion: 9 })).rejects.toMatchObject({
+      code: 'DependencyTimeoutException',
     });
   });
 
-  it('rejects an invalid ARN', () => {
-    expect(thrown(() => authorizer.decisionBundle('arn:aws:kms:us-east-1:1:key/x')).code).toBe(
-      'InvalidArnException',
+  it('rejects an invalid ARN', async () => {
+    await expect(
+      authorizer.decisionBundle({ keyArn: 'arn:aws:kms:us-east-1:1:key/x' }),
+    ).rejects.toMatchObject({ code: 'InvalidArnException' });
+  });
+});
+
+describe('identityPolicies', () => {
+  it('serves the default policy, configured ones, or none', () => {
+    expect(
+      authorizer
+        .identityPolicies('arn:aws:iam::111122223333:user/test')
+        .policies.map((p) => JSON.parse(p)),
+    ).toEqual([
+      {
+        Version: '2012-10-17',
+        Statement: [{ Sid: 'KeyholdDefault', Effect: 'Allow', Action: 'kms:*', Resource: '*' }],
+      },
+    ]);
+    expect(authorizer.identityPolicies('arn:aws:iam::444455556666:user/nobody').policies).toEqual(
+      [],
+    );
+    expect(authorizer.identityPolicies('arn:aws:iam::444455556666:user/ghost').policies).toEqual(
+      [],
     );
   });
 });

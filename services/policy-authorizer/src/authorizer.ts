@@ -1,9 +1,10 @@
 import { KmsError, deriveSigningKey, isAccountId, isRegion, parseKeyArn } from '@keyhold/core';
-import { evaluate } from '@keyhold/policy';
-import type { Decision, DecisionBundle } from '@keyhold/policy';
-
-export type { Decision, DecisionBundle } from '@keyhold/policy';
+import { callerPrincipal, describeReason, evaluatePolicies, parsePolicy } from '@keyhold/policy';
+import type { KeyAttributes, Policy, RequestContext } from '@keyhold/policy';
+import type { DecisionBundle, IdentityPolicies__Output } from '@keyhold/proto';
 import type { IdentityStore } from './identities.js';
+import { notCaughtUp } from './read-model.js';
+import type { KeyReadModel, KeyView } from './read-model.js';
 
 export interface AuthenticateInput {
   readonly accessKeyId: string;
@@ -30,13 +31,36 @@ export interface AuthorizeInput {
   readonly accountId: string;
   readonly principalArn: string;
   readonly region: string;
+  /** `aws:SourceIp`, `kms:ViaService`; empty when unknown. */
+  readonly sourceIp?: string;
+  readonly viaService?: string;
 }
 
+/** A decision; `reason` names the statement or grant that decided, or `no allow`. */
+export type Decision =
+  | { readonly allowed: true; readonly reason: string }
+  | { readonly allowed: false; readonly message: string; readonly reason: string };
+
+export interface BundleRequest {
+  readonly keyArn: string;
+  /** The key stream version the caller has seen; the bundle is at least that new. */
+  readonly minVersion?: number;
+  /** A grant a grant token named: wait (briefly) for it to arrive too. */
+  readonly grantId?: string;
+}
 
 export interface Authorizer {
   authenticate(input: AuthenticateInput): Authenticated;
-  authorize(input: AuthorizeInput): Decision;
-  decisionBundle(keyArn: string): DecisionBundle;
+  authorize(input: AuthorizeInput): Promise<Decision>;
+  decisionBundle(request: BundleRequest): Promise<DecisionBundle>;
+  identityPolicies(principalArn: string): IdentityPolicies__Output;
+}
+
+export interface AuthorizerOptions {
+  /** How long a request waits for the read model to catch up with a key. @default 2000 */
+  readonly catchUpMs?: number;
+  /** @default () => new Date() */
+  readonly now?: () => Date;
 }
 
 const ACTION = /^kms:[A-Za-z]+$/;
@@ -51,12 +75,80 @@ export function isScopeDate(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
-export function createAuthorizer(identities: IdentityStore): Authorizer {
-  const decisionBundle = (arn: string): DecisionBundle => {
-    const parts = parseKeyArn(arn);
-    if (!parts) throw new KmsError('InvalidArnException', `ARN ${arn} is not a valid key ARN`);
-    return { keyArn: arn, keyAccountId: parts.accountId, version: '0' };
+/** The key policy every account-level action (CreateKey, ListKeys, ...) is judged by: IAM decides. */
+function accountLevelPolicy(accountId: string): Policy {
+  return parsePolicy(
+    JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { AWS: `arn:aws:iam::${accountId}:root` },
+          Action: 'kms:*',
+          Resource: '*',
+        },
+      ],
+    }),
+  );
+}
+
+function keyAttributes(view: KeyView): KeyAttributes {
+  return {
+    arn: view.arn,
+    accountId: view.accountId,
+    keySpec: view.keySpec,
+    keyUsage: view.keyUsage,
+    origin: view.origin,
+    multiRegion: view.multiRegion,
+    aliases: [...view.aliases],
+    tags: Object.fromEntries(view.tags),
   };
+}
+
+function validArn(arn: string): string {
+  if (!parseKeyArn(arn)) {
+    throw new KmsError('InvalidArnException', `ARN ${arn} is not a valid key ARN`);
+  }
+  return arn;
+}
+
+const constraint = (
+  pairs: Readonly<Record<string, string>> | undefined,
+): { pairs: Record<string, string> } | null =>
+  pairs === undefined ? null : { pairs: { ...pairs } };
+
+function toBundle(view: KeyView): DecisionBundle {
+  return {
+    keyArn: view.arn,
+    keyAccountId: view.accountId,
+    version: String(view.version),
+    keyState: view.deleted ? 'Deleted' : view.keyState,
+    keySpec: view.keySpec,
+    keyUsage: view.keyUsage,
+    origin: view.origin,
+    multiRegion: view.multiRegion,
+    keyPolicy: view.policyJson,
+    grants: [...view.grants.values()].map((g) => ({
+      grantId: g.grantId,
+      granteePrincipal: g.granteePrincipal,
+      retiringPrincipal: g.retiringPrincipal ?? '',
+      operations: [...g.operations],
+      encryptionContextEquals: constraint(g.constraints?.encryptionContextEquals),
+      encryptionContextSubset: constraint(g.constraints?.encryptionContextSubset),
+      issuingAccount: g.issuingAccount ?? '',
+    })),
+    aliases: [...view.aliases],
+    tags: Object.fromEntries(view.tags),
+  };
+}
+
+export function createAuthorizer(
+  identities: IdentityStore,
+  model: KeyReadModel,
+  options: AuthorizerOptions = {},
+): Authorizer {
+  const catchUpMs = options.catchUpMs ?? 2_000;
+  const now = options.now ?? (() => new Date());
 
   return {
     authenticate(input) {
@@ -100,22 +192,67 @@ export function createAuthorizer(identities: IdentityStore): Authorizer {
       };
     },
 
-    authorize(input) {
+    async authorize(input) {
       if (!ACTION.test(input.action)) {
         throw KmsError.validation(`Action '${input.action}' is not a kms action.`);
       }
-      const denied = (): Decision => ({
+      const denied = (reason: string): Decision => ({
         allowed: false,
         message: KmsError.accessDenied(input.principalArn, input.action, input.resourceArn).message,
+        reason,
       });
       // Only an authenticated caller has an account; system callers have none.
-      if (!isAccountId(input.accountId)) return denied();
-      if (input.resourceArn === '*') return { allowed: true };
+      if (!isAccountId(input.accountId)) return denied('no account');
+      let keyPolicy: Policy;
+      let key: KeyAttributes;
+      if (input.resourceArn === '*') {
+        keyPolicy = accountLevelPolicy(input.accountId);
+        key = { arn: '*', accountId: input.accountId };
+      } else {
+        const view = await model.waitFor(validArn(input.resourceArn), () => true, catchUpMs);
+        if (!view) throw notCaughtUp(input.resourceArn);
+        keyPolicy = view.policy;
+        key = keyAttributes(view);
+      }
+      const request: RequestContext = {
+        principal: callerPrincipal(input.principalArn, input.accountId),
+        action: input.action,
+        key,
+        region: input.region,
+        time: now(),
+        ...(input.sourceIp ? { sourceIp: input.sourceIp } : {}),
+        ...(input.viaService ? { viaService: input.viaService } : {}),
+      };
       // The same pure evaluator crypto-worker runs on its cached bundles, so a
-      // management decision and a data-plane decision never disagree.
-      return evaluate(decisionBundle(input.resourceArn), input);
+      // management decision and a data-plane decision never disagree. Grants
+      // cover data-plane operations (and CreateGrant etc., left to key-manager).
+      const view = input.resourceArn === '*' ? undefined : model.get(input.resourceArn);
+      const decision = evaluatePolicies({
+        keyPolicy,
+        identityPolicies: identities.policiesOf(input.principalArn).parsed,
+        grants: view ? [...view.grants.values()] : [],
+        request,
+      });
+      const reason = describeReason(decision.reason);
+      return decision.decision === 'Allow' ? { allowed: true, reason } : denied(reason);
     },
 
-    decisionBundle,
+    async decisionBundle(req) {
+      const arn = validArn(req.keyArn);
+      const minVersion = req.minVersion ?? 0;
+      const grantId = req.grantId ?? '';
+      const view = await model.waitFor(
+        arn,
+        (v) => v.version >= minVersion && (grantId === '' || v.grants.has(grantId)),
+        catchUpMs,
+      );
+      // A bundle older than what the caller has seen would be cached as current.
+      if (!view || view.version < minVersion) throw notCaughtUp(arn);
+      return toBundle(view);
+    },
+
+    identityPolicies(principalArn) {
+      return { principalArn, policies: [...identities.policiesOf(principalArn).documents] };
+    },
   };
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { ConfigError } from '@keyhold/core';
+import { ConfigError, isKmsError } from '@keyhold/core';
+import { parsePolicy, serializePolicy } from '@keyhold/policy';
+import type { Policy } from '@keyhold/policy';
 
 const ACCOUNT_ID = /^\d{12}$/;
 // root, users and roles with optional paths, as IAM names them.
@@ -18,6 +20,11 @@ const principalSchema = z.strictObject({
     .string()
     .regex(PRINCIPAL_ARN, 'must be arn:aws:iam::<12-digit account>:root|user/<name>|role/<name>'),
   accessKeys: z.array(accessKeySchema),
+  /**
+   * Identity (IAM) policy documents attached to the principal. Absent means
+   * Keyhold's default, one policy allowing every kms action; `[]` means none.
+   */
+  policies: z.array(z.record(z.string(), z.unknown())).optional(),
 });
 
 const accountSchema = z.strictObject({
@@ -37,11 +44,27 @@ export interface Identity {
   readonly secretAccessKey: string;
 }
 
+/** A principal's identity policies: parsed for evaluation, serialized for bundles. */
+export interface IdentityPolicies {
+  readonly parsed: readonly Policy[];
+  readonly documents: readonly string[];
+}
+
 /** The identities known to this service, looked up by access key id. */
 export interface IdentityStore {
   byAccessKeyId(accessKeyId: string): Identity | undefined;
+  /** The principal's identity policies; none for a principal this store does not know. */
+  policiesOf(principalArn: string): IdentityPolicies;
   readonly size: number;
 }
+
+/** The policy a principal without a `policies` member gets: every kms action. */
+export const DEFAULT_IDENTITY_POLICY = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: [{ Sid: 'KeyholdDefault', Effect: 'Allow', Action: 'kms:*', Resource: '*' }],
+});
+
+const NO_POLICIES: IdentityPolicies = Object.freeze({ parsed: [], documents: [] });
 
 /**
  * Validates an identities document and builds the store. Every problem,
@@ -63,6 +86,27 @@ export function parseIdentities(json: string, source = 'KEYHOLD_IDENTITIES'): Id
     }
   }
   problems.push(...crossChecks(raw).map((p) => `${source}: ${p}`));
+  const policies = new Map<string, IdentityPolicies>();
+  if (parsed.success) {
+    parsed.data.accounts.forEach((account, a) =>
+      account.principals.forEach((principal, p) => {
+        const docs = principal.policies?.map((d) => JSON.stringify(d)) ?? [DEFAULT_IDENTITY_POLICY];
+        const out: Policy[] = [];
+        docs.forEach((doc, i) => {
+          try {
+            out.push(parsePolicy(doc, { kind: 'identity' }));
+          } catch (err) {
+            if (!isKmsError(err)) throw err;
+            problems.push(`${source}: accounts.${a}.principals.${p}.policies.${i}: ${err.message}`);
+          }
+        });
+        policies.set(principal.arn, {
+          parsed: out,
+          documents: out.map((policy) => serializePolicy(policy)),
+        });
+      }),
+    );
+  }
   if (problems.length > 0 || !parsed.success) throw new ConfigError('policy-authorizer', problems);
 
   const byKey = new Map<string, Identity>();
@@ -80,6 +124,7 @@ export function parseIdentities(json: string, source = 'KEYHOLD_IDENTITIES'): Id
   }
   return {
     byAccessKeyId: (id) => byKey.get(id),
+    policiesOf: (arn) => policies.get(arn) ?? NO_POLICIES,
     size: byKey.size,
   };
 }

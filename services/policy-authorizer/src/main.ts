@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { busNames, connectBus } from '@keyhold/bus';
 import {
   createLogger,
   createMetricsRegistry,
@@ -24,12 +25,19 @@ async function main(): Promise<void> {
   const logger = createLogger({ service: SERVICE_NAME, level: config.logLevel });
   const identities = await loadIdentities(config.identities);
   const registry = createMetricsRegistry(SERVICE_NAME);
-  const server = await startPolicyAuthorizer({ logger, registry, identities }, config);
+  const bus = await connectBus({
+    url: config.natsUrl,
+    name: SERVICE_NAME,
+    names: busNames(config.natsPrefix),
+    logger,
+  });
+  const server = await startPolicyAuthorizer({ logger, registry, identities, bus }, config);
   const metrics = await startMetricsServer(registry, config.metricsPort);
   server.serving();
   logger.info({ grpc: server.address, metricsPort: metrics.port }, 'policy-authorizer started');
   handleShutdown(logger, () => [
     { name: 'grpc', run: () => server.close(5_000) },
+    { name: 'nats', run: () => bus.close() },
     { name: 'metrics', run: () => metrics.close() },
   ]);
 }

@@ -1,14 +1,29 @@
 import { Registry, createLogger, isKmsError, deriveSigningKey } from '@keyhold/core';
+import { busNames, connectBus } from '@keyhold/bus';
+import type { Bus, KeyEventMessage } from '@keyhold/bus';
 import { createAuthorizerClient } from '@keyhold/proto';
 import type { Client, AuthorizerMethods } from '@keyhold/proto';
+import { testBusPrefix, testNatsUrl } from '@keyhold/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseIdentities } from './identities.js';
 import { startPolicyAuthorizer } from './server.js';
 import type { PolicyAuthorizerHandle } from './server.js';
+import { event, keyCreated } from './test-events.js';
 
-const keyArn = 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+const KEY_ID = '1234abcd-12ab-34cd-56ef-1234567890ab';
+const keyArn = `arn:aws:kms:us-east-1:111122223333:key/${KEY_ID}`;
+const logger = createLogger({ service: 'policy-authorizer', level: 'silent' });
 let server: PolicyAuthorizerHandle;
 let client: Client<AuthorizerMethods>;
+let bus: Bus;
+
+async function publish(message: KeyEventMessage): Promise<void> {
+  await bus.js.publish(
+    bus.names.keyEventSubject(message.data.region, message.data.keyId),
+    JSON.stringify(message),
+    { msgID: message.eventId },
+  );
+}
 
 beforeAll(async () => {
   const identities = parseIdentities(
@@ -26,12 +41,16 @@ beforeAll(async () => {
       ],
     }),
   );
+  bus = await connectBus({
+    url: testNatsUrl(),
+    name: 'test',
+    names: busNames(testBusPrefix()),
+    logger,
+  });
+  // Stored before the service starts: it must replay it before serving.
+  await publish(keyCreated(KEY_ID));
   server = await startPolicyAuthorizer(
-    {
-      logger: createLogger({ service: 'policy-authorizer', level: 'silent' }),
-      registry: new Registry(),
-      identities,
-    },
+    { logger, registry: new Registry(), identities, bus },
     { grpcListen: '127.0.0.1:0' },
   );
   server.serving();
@@ -41,6 +60,7 @@ beforeAll(async () => {
 afterAll(async () => {
   client?.close();
   await server?.close(1_000);
+  await bus?.close();
 });
 
 describe('policy-authorizer over gRPC', () => {
@@ -69,7 +89,7 @@ describe('policy-authorizer over gRPC', () => {
     expect((err as Error).message).toBe('The security token included in the request is invalid.');
   });
 
-  it('authorizes by account', async () => {
+  it('authorizes by the key policy and the identity policies', async () => {
     const base = { principalArn: 'arn:aws:iam::111122223333:user/test', region: 'us-east-1' };
     await expect(
       client.Authorize({
@@ -78,7 +98,7 @@ describe('policy-authorizer over gRPC', () => {
         action: 'kms:DescribeKey',
         resourceArn: keyArn,
       }),
-    ).resolves.toEqual({ allowed: true, message: '' });
+    ).resolves.toMatchObject({ allowed: true, message: '' });
     const denied = await client.Authorize({
       ...base,
       principalArn: 'arn:aws:iam::444455556666:user/eve',
@@ -90,13 +110,21 @@ describe('policy-authorizer over gRPC', () => {
     expect(denied.message).toContain(
       'User: arn:aws:iam::444455556666:user/eve is not authorized to perform: kms:DescribeKey',
     );
+    expect(denied.reason).toBe('no allow');
   });
 
-  it('serves decision bundles and rejects bad ARNs', async () => {
-    await expect(client.GetDecisionBundle({ keyArn })).resolves.toEqual({
+  it('serves decision bundles that follow key events, and rejects bad ARNs', async () => {
+    await expect(client.GetDecisionBundle({ keyArn })).resolves.toMatchObject({
       keyArn,
       keyAccountId: '111122223333',
-      version: '0',
+      version: '1',
+      keyState: 'Enabled',
+      tags: { team: 'a' },
+    });
+    await publish(event(KEY_ID, 2, 'KeyDisabled', { at: '2024-06-01T00:00:00Z' }));
+    await expect(client.GetDecisionBundle({ keyArn, minVersion: '2' })).resolves.toMatchObject({
+      version: '2',
+      keyState: 'Disabled',
     });
     const err = await client.GetDecisionBundle({ keyArn: 'alias/foo' }).catch((e: unknown) => e);
     expect(isKmsError(err, 'InvalidArnException')).toBe(true);

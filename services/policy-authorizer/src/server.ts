@@ -6,21 +6,32 @@ import type {
   AuthenticateResponse,
   AuthorizeRequest__Output,
   AuthorizeResponse,
+  CallInfo,
   DecisionBundle,
   GetDecisionBundleRequest__Output,
+  GetIdentityPoliciesRequest__Output,
+  IdentityPolicies,
 } from '@keyhold/proto';
+import type { Bus } from '@keyhold/bus';
 import { createAuthorizer } from './authorizer.js';
+import type { AuthorizerOptions } from './authorizer.js';
 import type { Config } from './config.js';
 import type { IdentityStore } from './identities.js';
+import { KeyReadModel, feedKeyEvents } from './read-model.js';
+import type { KeyEventFeed } from './read-model.js';
 
 export interface PolicyAuthorizerDeps {
   readonly logger: Logger;
   readonly registry: Registry;
   readonly identities: IdentityStore;
+  /** Key events build the read model. */
+  readonly bus: Pick<Bus, 'js' | 'jsm' | 'names'>;
+  readonly options?: AuthorizerOptions;
 }
 
 export interface PolicyAuthorizerHandle {
   readonly address: string;
+  readonly model: KeyReadModel;
   /** Marks the gRPC health status SERVING. */
   serving(): void;
   close(graceMs?: number): Promise<void>;
@@ -32,7 +43,12 @@ export async function startPolicyAuthorizer(
   deps: PolicyAuthorizerDeps,
   config: Pick<Config, 'grpcListen'>,
 ): Promise<PolicyAuthorizerHandle> {
-  const authorizer = createAuthorizer(deps.identities);
+  const model = new KeyReadModel(deps.logger);
+  const feed: KeyEventFeed = await feedKeyEvents(deps.bus, model, deps.logger);
+  // Serving before the replay ends would hand out stale bundles and decisions.
+  await feed.caughtUp;
+  deps.logger.info({ keys: model.size }, 'key read model caught up');
+  const authorizer = createAuthorizer(deps.identities, model, deps.options);
   const decisions = new Counter({
     name: 'keyhold_authorizer_decisions_total',
     help: 'Authorize decisions by action and result',
@@ -45,16 +61,35 @@ export async function startPolicyAuthorizer(
       const { principal, signingKey } = authorizer.authenticate(req);
       return { principal, signingKey };
     },
-    Authorize: async (req: AuthorizeRequest__Output): Promise<AuthorizeResponse> => {
-      const decision = authorizer.authorize(req);
+    Authorize: async (
+      req: AuthorizeRequest__Output,
+      call: CallInfo,
+    ): Promise<AuthorizeResponse> => {
+      const decision = await authorizer.authorize({
+        ...req,
+        sourceIp: call.context.sourceIp,
+        viaService: call.context.viaService,
+      });
       decisions.inc({
         action: KNOWN_ACTION.test(req.action) ? req.action : 'invalid',
         result: decision.allowed ? 'allowed' : 'denied',
       });
-      return decision.allowed ? { allowed: true, message: '' } : decision;
+      if (decision.allowed) return { allowed: true, message: '', reason: decision.reason };
+      call.logger.info(
+        { action: req.action, principalArn: req.principalArn, reason: decision.reason },
+        'access denied',
+      );
+      return decision;
     },
     GetDecisionBundle: async (req: GetDecisionBundleRequest__Output): Promise<DecisionBundle> =>
-      authorizer.decisionBundle(req.keyArn),
+      authorizer.decisionBundle({
+        keyArn: req.keyArn,
+        minVersion: Number(req.minVersion),
+        grantId: req.grantId,
+      }),
+    GetIdentityPolicies: async (
+      req: GetIdentityPoliciesRequest__Output,
+    ): Promise<IdentityPolicies> => authorizer.identityPolicies(req.principalArn),
   };
 
   const server = await startGrpcServer(config.grpcListen, [
@@ -69,7 +104,11 @@ export async function startPolicyAuthorizer(
   );
   return {
     address: server.address,
+    model,
     serving: () => server.serving(),
-    close: (graceMs) => server.close(graceMs),
+    close: async (graceMs) => {
+      await server.close(graceMs);
+      await feed.stop();
+    },
   };
 }

@@ -176,4 +176,13 @@ export interface KeyEventMessage {
   readonly data: KeyEvent['data'];
   /** ISO-8601 commit time. */
   readonly recordedAt: string;
+  /**
+   * The id of the request whose command caused the event, for consumers'
+   * logs; absent for events of background jobs. Also in the
+   * {@link KEY_EVENT_REQUEST_ID_HEADER} header.
+   */
+  readonly requestId?: string;
 }
+
+/** NATS header carrying {@link KeyEventMessage.requestId}. */
+export const KEY_EVENT_REQUEST_ID_HEADER = 'Keyhold-Request-Id';

@@ -20,6 +20,7 @@ const key = (keyState: string, keyUsage = 'ENCRYPT_DECRYPT'): ResolvedKey => ({
   keySpec: 'SYMMETRIC_DEFAULT',
   currentMaterialVersion: 1,
   materials: new Map(),
+  streamVersion: 1,
 });
 
 function error(fn: () => unknown): { code: string; message: string } {

@@ -1,5 +1,5 @@
 import { KEY_STATES, KEY_USAGES, KmsError, parseKeyReference } from '@keyhold/core';
-import { evaluate } from '@keyhold/policy';
+import { callerPrincipal, describeReason, evaluatePolicies } from '@keyhold/policy';
 import type { CallInfo } from '@keyhold/proto';
 import type { KeyCache, ResolvedKey } from '../key-cache.js';
 
@@ -45,7 +45,7 @@ export function assertBlobLength(value: Buffer, field: string, min: number, max:
   }
 }
 
-/** GrantTokens: accepted (not yet checked against grants), at most 10 of 1..8192 characters. */
+/** GrantTokens: at most 10 of 1..8192 characters (a token naming a new grant refreshes the bundle). */
 export function assertGrantTokens(tokens: readonly string[]): void {
   if (tokens.length > MAX_GRANT_TOKENS) {
     throw KmsError.constraint(
@@ -143,20 +143,40 @@ export async function authorize(
   facts: AuthorizationFacts = {},
   action = `kms:${operation}`,
 ): Promise<void> {
-  const bundle = await deps.cache.getBundle(call.context, key);
   const ctx = call.context;
-  const decision = evaluate(bundle, {
-    action,
-    principalArn: ctx.principalArn,
-    accountId: ctx.accountId,
-    region: ctx.region,
-    resourceArn: key.arn,
-    viaService: ctx.viaService,
-    sourceIp: ctx.sourceIp,
-    ...(facts.encryptionContext ? { encryptionContext: facts.encryptionContext } : {}),
-    ...(facts.grantTokens ? { grantTokens: facts.grantTokens } : {}),
+  const [bundle, identityPolicies] = await Promise.all([
+    deps.cache.getBundle(ctx, key, facts.grantTokens),
+    deps.cache.getIdentityPolicies(ctx),
+  ]);
+  const decision = evaluatePolicies({
+    keyPolicy: bundle.keyPolicy,
+    identityPolicies,
+    grants: bundle.grants,
+    request: {
+      principal: callerPrincipal(ctx.principalArn, ctx.accountId),
+      action,
+      key: bundle.key,
+      region: ctx.region,
+      time: new Date(),
+      ...(ctx.viaService ? { viaService: ctx.viaService } : {}),
+      ...(ctx.sourceIp ? { sourceIp: ctx.sourceIp } : {}),
+      ...(facts.encryptionContext ? { encryptionContext: facts.encryptionContext } : {}),
+    },
   });
-  if (!decision.allowed) throw new KmsError('AccessDeniedException', decision.message);
+  if (decision.decision !== 'Allow') {
+    // The caller gets AWS's message; the reason is for operators (and, once
+    // the gateway records it, the audit trail).
+    call.logger.info(
+      {
+        keyId: key.keyId,
+        principalArn: ctx.principalArn,
+        action,
+        reason: describeReason(decision.reason),
+      },
+      'access denied',
+    );
+    throw KmsError.accessDenied(ctx.principalArn, action, key.arn);
+  }
   assertUsable(key, operation);
 }
 

@@ -98,6 +98,18 @@ async function rejection(p: Promise<unknown>): Promise<KmsError> {
 }
 
 describe('SigV4 verification', () => {
+  it('rejects a credential scoped to a region the gateway does not serve, as AWS does', async () => {
+    const authority = stubAuthority();
+    const verifier = new SigV4Verifier({ ...authority, now: () => NOW, regions: ['eu-west-1'] });
+    const err = await rejection(verify(await sign({ region: 'us-east-1' }), verifier));
+    expect(err.code).toBe('InvalidSignatureException');
+    expect(err.message).toBe("Credential should be scoped to a valid region, not 'us-east-1'.");
+    expect(authority.calls, 'rejected before asking the authorizer').toEqual([]);
+    await expect(verify(await sign({ region: 'eu-west-1' }), verifier)).resolves.toMatchObject({
+      accountId: '111122223333',
+    });
+  });
+
   it('accepts a request signed by @smithy/signature-v4', async () => {
     const caller = await verify(await sign());
     expect(caller).toEqual({

@@ -42,6 +42,8 @@ export interface VerifierOptions {
   readonly negativeTtlMs?: number;
   /** Bounds memory against floods of made-up access keys. @default 10_000 */
   readonly maxEntries?: number;
+  /** Regions served; a credential scoped to another is rejected. Empty (the default): any. */
+  readonly regions?: readonly string[];
 }
 
 type Entry =
@@ -66,6 +68,7 @@ export class SigV4Verifier {
   private readonly ttlMs: number;
   private readonly negativeTtlMs: number;
   private readonly maxEntries: number;
+  private readonly regions: ReadonlySet<string>;
   private readonly cache = new Map<string, Entry>();
   private readonly inflight = new Map<string, Promise<Entry>>();
 
@@ -75,10 +78,18 @@ export class SigV4Verifier {
     this.ttlMs = options.cacheTtlMs ?? 300_000;
     this.negativeTtlMs = options.negativeTtlMs ?? 5_000;
     this.maxEntries = options.maxEntries ?? 10_000;
+    this.regions = new Set(options.regions ?? []);
   }
 
   /** Resolves with the caller, or rejects with the AWS authentication error. */
   async verify(auth: ParsedAuthorization, request: SignableRequest): Promise<Caller> {
+    // What AWS answers a credential scoped to a region its endpoint does not serve.
+    if (this.regions.size > 0 && !this.regions.has(auth.region)) {
+      throw new KmsError(
+        'InvalidSignatureException',
+        `Credential should be scoped to a valid region, not '${auth.region}'.`,
+      );
+    }
     const amzDate = request.headers['x-amz-date']?.[0];
     const requestMs = parseAmzDate(amzDate);
     if (amzDate!.slice(0, 8) !== auth.date) {

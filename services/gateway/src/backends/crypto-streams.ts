@@ -57,6 +57,12 @@ interface Pending {
 
 /** How often deadlines are swept: one timer for all requests instead of one each. */
 const SWEEP_MS = 25;
+/**
+ * A stream is replaced after this long, well within the servers' connection
+ * age grace (SERVER_OPTIONS): new streams follow the channel to new
+ * connections, so streams rebalance over crypto-worker replicas too.
+ */
+const STREAM_MAX_AGE_MS = 60_000;
 /** Request ids are uint32 on the wire. */
 const MAX_ID = 0xffffffff;
 
@@ -70,6 +76,7 @@ class Lane {
   readonly pending = new Map<number, Pending>();
   #stream: grpc.ClientDuplexStream<DataPlaneRequest, DataPlaneResponse__Output> | undefined;
   #nextId = 1;
+  #openedAt = 0;
   readonly #client: CryptoDataPlaneClient;
   readonly #onError: ((err: unknown) => void) | undefined;
 
@@ -104,10 +111,13 @@ class Lane {
   }
 
   #open(): grpc.ClientDuplexStream<DataPlaneRequest, DataPlaneResponse__Output> {
-    if (this.#stream) return this.#stream;
-    // No stream-wide deadline: it lives as long as the connection; each request has its own.
+    if (this.#stream && Date.now() - this.#openedAt < STREAM_MAX_AGE_MS) return this.#stream;
+    // Half-closed, the old stream still delivers the answers it owes, then ends.
+    this.#stream?.end();
+    // No stream-wide deadline; each request has its own.
     const stream = this.#client.DataPlane();
     this.#stream = stream;
+    this.#openedAt = Date.now();
     stream.on('data', (res: DataPlaneResponse__Output) => {
       const p = this.pending.get(res.id);
       if (!p) return; // already timed out

@@ -175,6 +175,42 @@ describe('management operations', () => {
       NextMarker: 'm',
     });
     expect(op('EnableKey').serialize({})).toEqual({});
+    expect(
+      op('ListKeyRotations').serialize({
+        rotations: [
+          { keyId: 'arn', keyMaterialId: 'a'.repeat(64), keyMaterialState: 'NON_CURRENT' },
+          {
+            keyId: 'arn',
+            keyMaterialId: 'b'.repeat(64),
+            keyMaterialState: 'CURRENT',
+            rotationDate: 3,
+            rotationType: 'ON_DEMAND',
+          },
+        ],
+        truncated: false,
+      }),
+    ).toEqual({
+      Rotations: [
+        { KeyId: 'arn', KeyMaterialId: 'a'.repeat(64), KeyMaterialState: 'NON_CURRENT' },
+        {
+          KeyId: 'arn',
+          KeyMaterialId: 'b'.repeat(64),
+          KeyMaterialState: 'CURRENT',
+          RotationDate: 3,
+          RotationType: 'ON_DEMAND',
+        },
+      ],
+      Truncated: false,
+    });
+  });
+
+  it('takes IncludeKeyMaterial on ListKeyRotations', () => {
+    expect(
+      op('ListKeyRotations').parse({ KeyId: 'k', IncludeKeyMaterial: 'ALL_KEY_MATERIAL' }),
+    ).toEqual({ keyId: 'k', includeKeyMaterial: 'ALL_KEY_MATERIAL' });
+    expect(
+      parseError('ListKeyRotations', { KeyId: 'k', IncludeKeyMaterial: 'SOME' }).message,
+    ).toMatch(/at 'includeKeyMaterial' failed to satisfy constraint: Member must satisfy enum/);
   });
 
   it('keeps grant tokens out of audit records', () => {

@@ -137,6 +137,7 @@ const ALIAS_NAME = /^[a-zA-Z0-9:/_-]+$/;
 const PRINCIPAL = /^[\w+=,.@:/-]+$/;
 const POLICY_NAME = /^[\w]+$/;
 const GRANT_NAME = /^[a-zA-Z0-9:/_-]+$/;
+const INCLUDE_KEY_MATERIAL = ['ALL_KEY_MATERIAL', 'ROTATIONS_ONLY'];
 const GRANT_OPERATIONS = [
   'Decrypt',
   'Encrypt',
@@ -476,17 +477,24 @@ export const listKeyRotations = define('ListKeyRotations', {
   parse(input) {
     const v = new Validation();
     const keyId = requiredKeyId(input, v);
+    const include = optString(input, 'IncludeKeyMaterial');
+    v.oneOf('includeKeyMaterial', include, INCLUDE_KEY_MATERIAL);
     const p = paging(input, v, 1000);
     v.done();
-    return { keyId, ...p };
+    return include === undefined ? { keyId, ...p } : { keyId, ...p, includeKeyMaterial: include };
   },
   call: (b, req, opts) => b.keyManager.ListKeyRotations(req, opts),
   serialize: (res) => ({
-    Rotations: res.rotations.map((r) => ({
-      KeyId: r.keyId,
-      RotationDate: r.rotationDate,
-      RotationType: r.rotationType,
-    })),
+    Rotations: res.rotations.map((r) => {
+      const out: Record<string, unknown> = {
+        KeyId: r.keyId,
+        KeyMaterialId: r.keyMaterialId,
+        KeyMaterialState: r.keyMaterialState,
+      };
+      if (r.rotationDate !== undefined) out['RotationDate'] = r.rotationDate;
+      if (r.rotationType !== undefined) out['RotationType'] = r.rotationType;
+      return out;
+    }),
     ...pageJson(res),
   }),
   responseKeyArn: () => undefined,

@@ -1,4 +1,5 @@
 import type { GrantConstraintsData } from '@keyhold/bus';
+import type { PolicyCaller } from './validation.js';
 
 /** A tag as AWS takes it. */
 export interface KeyTag {
@@ -6,9 +7,12 @@ export interface KeyTag {
   readonly tagValue: string;
 }
 
-/** Time comes from the handler, never from `decide`. */
+/**
+ * Time comes from the handler, never from `decide`. The request id is not
+ * `decide`'s business either: the handler stores it with the events.
+ */
 interface Meta {
-  readonly metadata: { readonly now: Date };
+  readonly metadata: { readonly now: Date; readonly requestId?: string | undefined };
 }
 
 type Cmd<T extends string, D = object> = {
@@ -33,6 +37,9 @@ export type CreateKey = Cmd<
     readonly policy?: string | undefined;
     readonly multiRegion?: boolean | undefined;
     readonly tags: readonly KeyTag[];
+    readonly bypassPolicyLockoutSafetyCheck?: boolean | undefined;
+    /** Who asks, for the lockout safety check of a given policy; absent: no check. */
+    readonly caller?: PolicyCaller | undefined;
   }
 >;
 
@@ -53,7 +60,13 @@ export type CancelKeyDeletion = Cmd<'CancelKeyDeletion'>;
 export type DeleteKey = Cmd<'DeleteKey'>;
 export type PutKeyPolicy = Cmd<
   'PutKeyPolicy',
-  { readonly policyName?: string | undefined; readonly policy: string }
+  {
+    readonly policyName?: string | undefined;
+    readonly policy: string;
+    readonly bypassPolicyLockoutSafetyCheck?: boolean | undefined;
+    /** Who asks, for the lockout safety check; absent: no check. */
+    readonly caller?: PolicyCaller | undefined;
+  }
 >;
 export type TagResource = Cmd<'TagResource', { readonly tags: readonly KeyTag[] }>;
 export type UntagResource = Cmd<'UntagResource', { readonly tagKeys: readonly string[] }>;
@@ -91,6 +104,11 @@ export type CreateGrant = Cmd<
     readonly constraints?: GrantConstraintsData | undefined;
     readonly issuingAccount: string;
     readonly maxGrants: number;
+    /**
+     * Set when the caller's authority is a grant (named by a grant token),
+     * not the key policy: the new grant must then fit inside that grant.
+     */
+    readonly viaGrant?: { readonly grantId: string; readonly caller: PolicyCaller } | undefined;
   }
 >;
 export type RetireGrant = Cmd<'RetireGrant', { readonly grantId: string }>;

@@ -309,32 +309,85 @@ describe('key lifecycle decisions', () => {
       .thenThrows('ValidationException', /less than or equal to 8192$/);
   });
 
+  it('refuses a policy that would lock the caller out, unless told to bypass the check', () => {
+    const caller = { principalArn: `arn:aws:iam::${accountId}:user/alice`, accountId, region };
+    const otherAccountOnly = JSON.stringify({
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { AWS: 'arn:aws:iam::444455556666:root' },
+          Action: 'kms:*',
+          Resource: '*',
+        },
+      ],
+    });
+    const put = (policy: string, bypass?: boolean) =>
+      spec.given([created()]).when(
+        cmd('PutKeyPolicy', {
+          policy,
+          caller,
+          ...(bypass !== undefined ? { bypassPolicyLockoutSafetyCheck: bypass } : {}),
+        }),
+      );
+    put(otherAccountOnly).thenThrows(
+      'MalformedPolicyDocumentException',
+      'The new key policy will not allow you to update the key policy in the future.',
+    );
+    put(otherAccountOnly, false).thenThrows('MalformedPolicyDocumentException');
+    put(otherAccountOnly, true).then([
+      {
+        type: 'KeyPolicyPut',
+        data: { ...base, policyName: 'default', policy: otherAccountOnly, at },
+      },
+    ]);
+    // The account root delegates to IAM: the caller keeps PutKeyPolicy.
+    put(defaultKeyPolicy(accountId)).then([
+      {
+        type: 'KeyPolicyPut',
+        data: { ...base, policyName: 'default', policy: defaultKeyPolicy(accountId), at },
+      },
+    ]);
+    // An explicit Deny of PutKeyPolicy to the caller locks it out too.
+    const denyAlice = JSON.stringify({
+      Statement: [
+        JSON.parse(defaultKeyPolicy(accountId)).Statement[0],
+        {
+          Effect: 'Deny',
+          Principal: { AWS: caller.principalArn },
+          Action: 'kms:PutKeyPolicy',
+          Resource: '*',
+        },
+      ],
+    });
+    put(denyAlice).thenThrows('MalformedPolicyDocumentException', /will not allow you/);
+  });
+
   it('validates key policies and names the problem', () => {
     const put = (policy: string) => spec.given([created()]).when(cmd('PutKeyPolicy', { policy }));
-    put('{').thenThrows('MalformedPolicyDocumentException', /^The key policy is not valid JSON/);
+    put('{').thenThrows('MalformedPolicyDocumentException', /^Policy is not valid JSON/);
     put('{"Version":"2012-10-17"}').thenThrows(
       'MalformedPolicyDocumentException',
-      'The key policy has no Statement.',
+      'Policy is missing Statement',
     );
     put('{"Statement":[{"Effect":"Maybe","Principal":"*"}]}').thenThrows(
       'MalformedPolicyDocumentException',
-      'Statement 0 has an Effect other than "Allow" or "Deny".',
+      'Statement[0].Effect must be "Allow" or "Deny", not "Maybe"',
     );
-    put('{"Statement":[{"Effect":"Allow"}]}').thenThrows(
+    put('{"Statement":[{"Sid":"x","Effect":"Allow"}]}').thenThrows(
       'MalformedPolicyDocumentException',
-      'Statement 0 must have exactly one of Principal and NotPrincipal.',
+      'Statement[0] (Sid "x") is missing Principal',
     );
     put('{"Statement":[{"Effect":"Allow","Principal":{"AWS":"bob"}}]}').thenThrows(
       'MalformedPolicyDocumentException',
-      "Statement 0 has an invalid AWS principal 'bob'.",
+      /Statement\[0\]\.Principal.*bob/,
     );
     put('{"Version":"2099-01-01","Statement":[]}').thenThrows(
       'MalformedPolicyDocumentException',
-      /unsupported Version/,
+      /^Version must be one of/,
     );
     put('{"Statement":[],"x":"\u0100"}').thenThrows(
       'MalformedPolicyDocumentException',
-      /character that is not allowed/,
+      /character outside/,
     );
     put(JSON.stringify({ Statement: [], pad: 'x'.repeat(32_768) })).thenThrows(
       'LimitExceededException',
@@ -528,6 +581,76 @@ describe('key lifecycle decisions', () => {
       .given([created()])
       .when(cmd('CreateGrant', { ...data, operations: ['Sign'] }))
       .thenThrows('ValidationException', /Sign/);
+  });
+
+  it('lets a grant create grants only within its operations and constraints', () => {
+    const app = 'arn:aws:iam::444455556666:role/app';
+    const parent = decide(
+      cmd('CreateGrant', {
+        grantId: 'a'.repeat(64),
+        granteePrincipal: app,
+        operations: ['Encrypt', 'Decrypt', 'CreateGrant'],
+        constraints: { encryptionContextSubset: { tenant: 't1' } },
+        issuingAccount: accountId,
+        maxGrants: 10,
+      }),
+      [created()].reduce(evolve, initialState()),
+    );
+    const viaGrant = {
+      grantId: 'a'.repeat(64),
+      caller: { principalArn: app, accountId: '444455556666', region },
+    };
+    const child = (data: Record<string, unknown>) =>
+      spec.given([created(), ...parent]).when(
+        cmd('CreateGrant', {
+          grantId: 'b'.repeat(64),
+          granteePrincipal: 'arn:aws:iam::444455556666:role/worker',
+          operations: ['Decrypt'],
+          constraints: { encryptionContextSubset: { tenant: 't1', stage: 'prod' } },
+          issuingAccount: '444455556666',
+          maxGrants: 10,
+          viaGrant,
+          ...data,
+        }),
+      );
+    const state = [created(), ...parent].reduce(evolve, initialState());
+    const allowed = (data: Record<string, unknown>) =>
+      decide(
+        cmd('CreateGrant', {
+          grantId: 'b'.repeat(64),
+          granteePrincipal: 'arn:aws:iam::444455556666:role/worker',
+          operations: ['Decrypt'],
+          constraints: { encryptionContextSubset: { tenant: 't1', stage: 'prod' } },
+          issuingAccount: '444455556666',
+          maxGrants: 10,
+          viaGrant,
+          ...data,
+        }),
+        state,
+      );
+    // A subset of the operations with equal or stricter constraints.
+    expect(allowed({})).toHaveLength(1);
+    expect(allowed({ constraints: { encryptionContextEquals: { tenant: 't1' } } })).toHaveLength(1);
+    expect(allowed({ operations: ['Encrypt', 'CreateGrant'] })).toHaveLength(1);
+    // More operations, looser or no constraints, another caller, an unknown grant: denied.
+    const denied = /subset of its operations and equal or stricter constraints$/;
+    child({ operations: ['Decrypt', 'GenerateDataKey'] }).thenThrows(
+      'AccessDeniedException',
+      denied,
+    );
+    child({ constraints: undefined }).thenThrows('AccessDeniedException', denied);
+    child({ constraints: { encryptionContextSubset: { stage: 'prod' } } }).thenThrows(
+      'AccessDeniedException',
+      denied,
+    );
+    child({
+      viaGrant: { ...viaGrant, caller: { ...viaGrant.caller, principalArn: `${app}-other` } },
+    }).thenThrows('AccessDeniedException', denied);
+    child({ viaGrant: { ...viaGrant, grantId: 'f'.repeat(64) } }).thenThrows(
+      'AccessDeniedException',
+    );
+    // Authorized by the key policy (no grant involved): no such limit.
+    expect(allowed({ viaGrant: undefined, constraints: undefined })).toHaveLength(1);
   });
 
   it('retires and revokes existing grants in any state, and only those', () => {

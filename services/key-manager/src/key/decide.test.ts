@@ -65,7 +65,12 @@ describe('CreateKey', () => {
   });
 
   it('stores a given policy instead of the default', () => {
-    const policy = '{"Version":"2012-10-17","Statement":[]}';
+    const policy = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Allow', Principal: { AWS: accountId }, Action: 'kms:*', Resource: '*' },
+      ],
+    });
     spec
       .given([])
       .when(createKey({ policy }))
@@ -195,6 +200,24 @@ describe('CreateKey', () => {
       .given([])
       .when(createKey({ tags: edge }))
       .then([created({ tags: edge })]);
+  });
+
+  it('refuses a policy that locks the creator out unless the check is bypassed', () => {
+    const caller = { principalArn: `arn:aws:iam::${accountId}:role/admin`, accountId, region };
+    const policy = JSON.stringify({
+      Statement: [{ Effect: 'Allow', Principal: '*', Action: 'kms:Decrypt', Resource: '*' }],
+    });
+    spec
+      .given([])
+      .when(createKey({ policy, caller }))
+      .thenThrows(
+        'MalformedPolicyDocumentException',
+        'The new key policy will not allow you to update the key policy in the future.',
+      );
+    spec
+      .given([])
+      .when(createKey({ policy, caller, bypassPolicyLockoutSafetyCheck: true }))
+      .then([created({ policy })]);
   });
 
   it('rejects a policy that is not a JSON object or is too large', () => {

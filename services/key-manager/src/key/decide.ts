@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { GrantConstraintsData, KeyCreated, KeyEvent, KeyEventBase } from '@keyhold/bus';
 import { KEY_SPECS, KEY_USAGES, KmsError, ORIGINS, accountRootArn, keyArn } from '@keyhold/core';
 import type { Decider } from '@keyhold/eventstore';
+import { grantAllows } from '@keyhold/policy';
 import type {
   CreateAlias,
   CreateGrant,
@@ -24,6 +25,8 @@ import type { ExistingKeyState, KeyState } from './state.js';
 import {
   MAX_TAGS,
   assertAliasName,
+  assertNoLockout,
+  callerPrincipal,
   assertDescription,
   assertPolicy,
   assertTagKeys,
@@ -177,7 +180,15 @@ export function assertCreateKeyValid(data: CreateKey['data']): {
     throw new KmsError('TagException', `A KMS key can have at most ${MAX_TAGS} tags.`);
   }
   assertTags(data.tags);
-  if (data.policy !== undefined) assertPolicy(data.policy);
+  if (data.policy !== undefined) {
+    const policy = assertPolicy(data.policy);
+    if (data.caller && data.bypassPolicyLockoutSafetyCheck !== true) {
+      assertNoLockout(policy, data.caller, {
+        arn: keyArn(data.region, data.accountId, data.keyId),
+        accountId: data.accountId,
+      });
+    }
+  }
   return { keyUsage, keySpec, origin };
 }
 
@@ -380,7 +391,11 @@ function putKeyPolicy(command: PutKeyPolicy, state: KeyState): KeyEvent[] {
       `Policy '${policyName}' does not exist; the only key policy is 'default'.`,
     );
   }
-  assertPolicy(command.data.policy);
+  const policy = assertPolicy(command.data.policy);
+  const { caller, bypassPolicyLockoutSafetyCheck: bypass } = command.data;
+  if (caller && bypass !== true) {
+    assertNoLockout(policy, caller, { arn: key.arn, accountId: key.accountId });
+  }
   return [
     {
       type: 'KeyPolicyPut',
@@ -595,6 +610,46 @@ export function grantFingerprint(data: CreateGrant['data']): string {
   return createHash('sha256').update(canonical).digest('hex');
 }
 
+/**
+ * A grant that allows CreateGrant may only create grants for a subset of its
+ * operations with equal or stricter constraints (AWS), and only its grantee
+ * may use it. Decided on the key's own state, so a grant used through its
+ * token right after it was created is found.
+ */
+function assertGrantMayCreate(key: ExistingKeyState, data: CreateGrant['data']): void {
+  const via = data.viaGrant!;
+  const parent = mapGet(key.grants, via.grantId);
+  const allowed =
+    parent !== undefined &&
+    grantAllows(
+      {
+        grantId: parent.grantId,
+        granteePrincipal: parent.granteePrincipal,
+        operations: parent.operations,
+        ...(parent.retiringPrincipal !== undefined
+          ? { retiringPrincipal: parent.retiringPrincipal }
+          : {}),
+        ...(parent.constraints !== undefined ? { constraints: parent.constraints } : {}),
+      },
+      {
+        principal: callerPrincipal(via.caller),
+        action: 'kms:CreateGrant',
+        key: { arn: key.arn, accountId: key.accountId },
+        grant: {
+          operations: data.operations,
+          granteePrincipal: data.granteePrincipal,
+          ...(data.constraints !== undefined ? { constraints: data.constraints } : {}),
+        },
+      },
+    );
+  if (!allowed) {
+    throw new KmsError(
+      'AccessDeniedException',
+      `User: ${callerPrincipal(via.caller).arn} is not authorized to perform: kms:CreateGrant on resource: ${key.arn} through grant ${via.grantId}: a grant can only create grants for its grantee with a subset of its operations and equal or stricter constraints`,
+    );
+  }
+}
+
 function createGrant(command: CreateGrant, state: KeyState): KeyEvent[] {
   const { data } = command;
   const unsupported = data.operations.filter((op) => !SYMMETRIC_GRANT_OPERATIONS.includes(op));
@@ -611,6 +666,7 @@ function createGrant(command: CreateGrant, state: KeyState): KeyEvent[] {
     );
   }
   const key = mustBeEnabled(mustExist(state, data.keyId));
+  if (data.viaGrant) assertGrantMayCreate(key, data);
   const fingerprint = grantFingerprint(data);
   // Same Name, same parameters: the existing grant (the handler answers with its id).
   if (data.name && mapGet(key.namedGrants, fingerprint) !== undefined) return [];

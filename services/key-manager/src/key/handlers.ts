@@ -4,6 +4,7 @@ import type postgres from 'postgres';
 import type { GrantConstraintsData, KeyEvent } from '@keyhold/bus';
 import {
   KmsError,
+  isKmsError,
   keyArn,
   keyStreamId,
   newKeyId,
@@ -20,6 +21,7 @@ import type {
   StateCache,
 } from '@keyhold/eventstore';
 import type {
+  AliasListEntry,
   AuthorizerMethods,
   CallInfo,
   CryptoWorkerMethods,
@@ -46,6 +48,7 @@ import {
   listKeys,
   listRetirableGrants,
   listRotations,
+  OWNED_KEY_MANAGER,
   projectKeyEvents,
 } from '../projections/keys-view.js';
 import type { KeyRow } from '../projections/keys-view.js';
@@ -105,6 +108,29 @@ export interface KeyJobs {
 const FIRST_MATERIAL_VERSION = 1;
 const ALIAS_ARN = /^arn:aws:kms:([a-z0-9-]+):(\d{12}):(alias\/.+)$/;
 const GRANT_ID = /^[0-9a-f]{64}$/;
+const INCLUDE_KEY_MATERIAL = ['ALL_KEY_MATERIAL', 'ROTATIONS_ONLY'];
+/**
+ * The alias/aws/<service> names a new AWS account lists before any of their
+ * keys exist (the common ones; AWS's list varies a little by region). Sorted.
+ */
+export const PREDEFINED_ALIASES = [
+  'alias/aws/acm',
+  'alias/aws/dynamodb',
+  'alias/aws/ebs',
+  'alias/aws/elasticfilesystem',
+  'alias/aws/es',
+  'alias/aws/glue',
+  'alias/aws/kinesisvideo',
+  'alias/aws/lambda',
+  'alias/aws/rds',
+  'alias/aws/redshift',
+  'alias/aws/s3',
+  'alias/aws/secretsmanager',
+  'alias/aws/sns',
+  'alias/aws/sqs',
+  'alias/aws/ssm',
+  'alias/aws/xray',
+];
 
 interface Caller {
   readonly accountId: string;
@@ -144,6 +170,17 @@ export function managedKeyId(accountId: string, region: string, aliasName: strin
     .digest('hex');
   // Formatted as a v4-looking UUID so that every key id has one shape.
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/**
+ * The KeyMaterialId AWS reports for a key's material: 64 hex digits,
+ * derived from the key and version (never from the material, which stays
+ * secret) so that every replica and every call give the same id.
+ */
+export function keyMaterialId(keyArnValue: string, version: number): string {
+  return createHash('sha256')
+    .update(`keyhold/key-material-id/v1\0${keyArnValue}\0${version}`)
+    .digest('hex');
 }
 
 /** Grant tokens: opaque and not secret, naming the grant so RetireGrant can find it. */
@@ -230,10 +267,19 @@ export function createKeyHandlers(
           await projectKeyEvents(tx, recorded, limits);
           if (extra) await extra(tx, recorded);
         },
+        // Consumers of the events (through the outbox) can log the request that caused them.
+        ...(command.metadata.requestId
+          ? { metadata: { requestId: command.metadata.requestId } }
+          : {}),
       }),
     );
 
-  const meta = () => ({ metadata: { now: clock() } });
+  const meta = (call?: { context: RequestContext }) => ({
+    metadata: {
+      now: clock(),
+      ...(call?.context.requestId ? { requestId: call.context.requestId } : {}),
+    },
+  });
 
   const authorize = async (action: string, resourceArn: string, call: CallInfo): Promise<void> => {
     const caller = callerOf(call.context);
@@ -286,7 +332,7 @@ export function createKeyHandlers(
       {
         type: 'CreateManagedKey',
         data: { keyId, accountId: caller.accountId, region: caller.region, aliasName },
-        ...meta(),
+        ...meta(call),
       },
       (tx) => insertKeyMaterial(tx, keyId, FIRST_MATERIAL_VERSION, wrapped),
     );
@@ -304,7 +350,13 @@ export function createKeyHandlers(
   const resolveKey = async (
     keyId: string,
     caller: Caller,
-    options: { aliases?: boolean; anyAccount?: boolean; call?: { context: RequestContext } } = {},
+    options: {
+      aliases?: boolean;
+      anyAccount?: boolean;
+      call?: { context: RequestContext };
+      /** Owned keys are found only for Keyhold's own services. */
+      owned?: boolean;
+    } = {},
   ): Promise<KeyRow> => {
     const aliasArn = ALIAS_ARN.exec(keyId);
     if (keyId.startsWith('alias/') || aliasArn) {
@@ -338,6 +390,9 @@ export function createKeyHandlers(
     const accountOk =
       row?.accountId === want.accountId || (ref.kind === 'id' && options.anyAccount === true);
     if (!row || !accountOk || row.region !== want.region) throw KmsError.notFound(keyId);
+    if (row.keyManager === OWNED_KEY_MANAGER && options.owned !== true) {
+      throw KmsError.notFound(keyId);
+    }
     return row;
   };
 
@@ -375,7 +430,7 @@ export function createKeyHandlers(
         await run({
           type: 'RotateKey',
           data: { keyId: row.keyId, materialVersion: version, rotationType },
-          ...meta(),
+          ...meta({ context }),
         });
       }
       const wrapped = await generateMaterial(current.arn, version, { context });
@@ -383,7 +438,7 @@ export function createKeyHandlers(
         {
           type: 'RotateKey',
           data: { keyId: row.keyId, materialVersion: version, rotationType },
-          ...meta(),
+          ...meta({ context }),
         },
         (tx) => insertKeyMaterial(tx, row.keyId, version, wrapped),
       );
@@ -486,8 +541,10 @@ export function createKeyHandlers(
           policy: request.policy,
           multiRegion: request.multiRegion,
           tags: request.tags.map((t) => ({ tagKey: t.tagKey, tagValue: t.tagValue })),
+          bypassPolicyLockoutSafetyCheck: request.bypassPolicyLockoutSafetyCheck,
+          caller,
         },
-        ...meta(),
+        ...meta(call),
       };
       // Reject bad requests before spending an authorization and key material on them.
       assertCreateKeyValid(command.data);
@@ -535,7 +592,7 @@ export function createKeyHandlers(
       await mutate('EnableKey', request.keyId, call, (row) => ({
         type: 'EnableKey',
         data: { keyId: row.keyId },
-        ...meta(),
+        ...meta(call),
       }));
       return {};
     },
@@ -544,7 +601,7 @@ export function createKeyHandlers(
       await mutate('DisableKey', request.keyId, call, (row) => ({
         type: 'DisableKey',
         data: { keyId: row.keyId },
-        ...meta(),
+        ...meta(call),
       }));
       return {};
     },
@@ -553,7 +610,7 @@ export function createKeyHandlers(
       await mutate('UpdateKeyDescription', request.keyId, call, (row) => ({
         type: 'UpdateKeyDescription',
         data: { keyId: row.keyId, description: request.description },
-        ...meta(),
+        ...meta(call),
       }));
       return {};
     },
@@ -562,7 +619,7 @@ export function createKeyHandlers(
       const { row, result } = await mutate('ScheduleKeyDeletion', request.keyId, call, (r) => ({
         type: 'ScheduleKeyDeletion',
         data: { keyId: r.keyId, pendingWindowInDays: request.pendingWindowInDays },
-        ...meta(),
+        ...meta(call),
       }));
       const scheduled = result.newEvents.find((e) => e.type === 'KeyDeletionScheduled');
       if (!scheduled) throw KmsError.internal(new Error('ScheduleKeyDeletion appended nothing'));
@@ -582,7 +639,7 @@ export function createKeyHandlers(
       const { row } = await mutate('CancelKeyDeletion', request.keyId, call, (r) => ({
         type: 'CancelKeyDeletion',
         data: { keyId: r.keyId },
-        ...meta(),
+        ...meta(call),
       }));
       return { keyId: row.arn };
     },
@@ -590,8 +647,14 @@ export function createKeyHandlers(
     async PutKeyPolicy(request, call) {
       await mutate('PutKeyPolicy', request.keyId, call, (row) => ({
         type: 'PutKeyPolicy',
-        data: { keyId: row.keyId, policyName: request.policyName, policy: request.policy },
-        ...meta(),
+        data: {
+          keyId: row.keyId,
+          policyName: request.policyName,
+          policy: request.policy,
+          bypassPolicyLockoutSafetyCheck: request.bypassPolicyLockoutSafetyCheck,
+          caller: callerOf(call.context),
+        },
+        ...meta(call),
       }));
       return {};
     },
@@ -628,7 +691,7 @@ export function createKeyHandlers(
           keyId: row.keyId,
           tags: request.tags.map((t) => ({ tagKey: t.tagKey, tagValue: t.tagValue })),
         },
-        ...meta(),
+        ...meta(call),
       }));
       return {};
     },
@@ -637,7 +700,7 @@ export function createKeyHandlers(
       await mutate('UntagResource', request.keyId, call, (row) => ({
         type: 'UntagResource',
         data: { keyId: row.keyId, tagKeys: request.tagKeys },
-        ...meta(),
+        ...meta(call),
       }));
       return {};
     },
@@ -669,7 +732,7 @@ export function createKeyHandlers(
       await run({
         type: 'CreateAlias',
         data: { keyId: row.keyId, aliasName: request.aliasName },
-        ...meta(),
+        ...meta(call),
       });
       return {};
     },
@@ -691,7 +754,7 @@ export function createKeyHandlers(
       await run({
         type: 'UpdateAlias',
         data: { keyId: target.keyId, aliasName: request.aliasName, previousKeyId: alias.keyId },
-        ...meta(),
+        ...meta(call),
       });
       return {};
     },
@@ -707,7 +770,7 @@ export function createKeyHandlers(
       await run({
         type: 'DeleteAlias',
         data: { keyId: row.keyId, aliasName: request.aliasName },
-        ...meta(),
+        ...meta(call),
       });
       return {};
     },
@@ -730,15 +793,32 @@ export function createKeyHandlers(
         after,
         limit + 1,
       );
-      const p = page(rows, limit, (r) => r.aliasName);
+      const entries: Array<AliasListEntry & { aliasName: string }> = rows.map((a) => ({
+        aliasName: a.aliasName,
+        aliasArn: `arn:aws:kms:${a.region}:${a.accountId}:${a.aliasName}`,
+        targetKeyId: a.keyId,
+        creationDate: a.createdAt.getTime() / 1000,
+        lastUpdatedDate: a.updatedAt.getTime() / 1000,
+      }));
+      // As in AWS, the predefined alias/aws/<service> names are listed before
+      // their key exists, without a TargetKeyId. Only those up to the last
+      // row read can go on this page; a row of the same name wins.
+      if (keyId === undefined) {
+        const upTo = rows.length > limit ? rows.at(-1)!.aliasName : undefined;
+        const taken = new Set(rows.map((r) => r.aliasName));
+        for (const name of PREDEFINED_ALIASES) {
+          if (name > after && (upTo === undefined || name < upTo) && !taken.has(name)) {
+            entries.push({
+              aliasName: name,
+              aliasArn: `arn:aws:kms:${caller.region}:${caller.accountId}:${name}`,
+            });
+          }
+        }
+        entries.sort((a, b) => (a.aliasName < b.aliasName ? -1 : 1));
+      }
+      const p = page(entries.slice(0, limit + 1), limit, (a) => a.aliasName);
       return {
-        aliases: p.items.map((a) => ({
-          aliasName: a.aliasName,
-          aliasArn: `arn:aws:kms:${a.region}:${a.accountId}:${a.aliasName}`,
-          targetKeyId: a.keyId,
-          creationDate: a.createdAt.getTime() / 1000,
-          lastUpdatedDate: a.updatedAt.getTime() / 1000,
-        })),
+        aliases: p.items,
         truncated: p.truncated,
         ...(p.nextMarker ? { nextMarker: p.nextMarker } : {}),
       };
@@ -748,7 +828,7 @@ export function createKeyHandlers(
       await mutate('EnableKeyRotation', request.keyId, call, (row) => ({
         type: 'EnableKeyRotation',
         data: { keyId: row.keyId, rotationPeriodInDays: request.rotationPeriodInDays },
-        ...meta(),
+        ...meta(call),
       }));
       return {};
     },
@@ -757,11 +837,13 @@ export function createKeyHandlers(
       await mutate('DisableKeyRotation', request.keyId, call, (row) => ({
         type: 'DisableKeyRotation',
         data: { keyId: row.keyId },
-        ...meta(),
+        ...meta(call),
       }));
       return {};
     },
 
+    // OnDemandRotationStartDate is never set: RotateKeyOnDemand answers once
+    // the new material is current, so no rotation is ever seen in progress.
     async GetKeyRotationStatus(request, call) {
       const caller = callerOf(call.context);
       const row = await resolveKey(request.keyId, caller);
@@ -790,17 +872,33 @@ export function createKeyHandlers(
     async ListKeyRotations(request, call) {
       const caller = callerOf(call.context);
       const limit = pageLimit(request.limit, 1000, 100);
+      const include = request.includeKeyMaterial ?? 'ROTATIONS_ONLY';
+      if (!INCLUDE_KEY_MATERIAL.includes(include)) {
+        throw KmsError.constraint(
+          'includeKeyMaterial',
+          include,
+          `Member must satisfy enum value set: [${INCLUDE_KEY_MATERIAL.join(', ')}]`,
+        );
+      }
       const after =
         request.marker === undefined ? 0 : Number(decodeMarker(request.marker, /^\d{1,9}$/));
       const row = await resolveKey(request.keyId, caller);
       await authorize('kms:ListKeyRotations', row.arn, call);
-      const rows = await listRotations(deps.sql, row.keyId, after, limit + 1);
+      const rotations = await listRotations(deps.sql, row.keyId, after, limit + 1);
+      // The first material is not a rotation: listed only when all material is asked for.
+      const rows: Array<{ materialVersion: number; rotationDate?: Date; rotationType?: string }> =
+        include === 'ALL_KEY_MATERIAL' && after < FIRST_MATERIAL_VERSION
+          ? [{ materialVersion: FIRST_MATERIAL_VERSION }, ...rotations]
+          : rotations;
       const p = page(rows, limit, (r) => String(r.materialVersion));
       return {
         rotations: p.items.map((r) => ({
           keyId: row.arn,
-          rotationDate: r.rotationDate.getTime() / 1000,
-          rotationType: r.rotationType,
+          keyMaterialId: keyMaterialId(row.arn, r.materialVersion),
+          keyMaterialState:
+            r.materialVersion === row.currentMaterialVersion ? 'CURRENT' : 'NON_CURRENT',
+          ...(r.rotationDate ? { rotationDate: r.rotationDate.getTime() / 1000 } : {}),
+          ...(r.rotationType ? { rotationType: r.rotationType } : {}),
         })),
         truncated: p.truncated,
         ...(p.nextMarker ? { nextMarker: p.nextMarker } : {}),
@@ -810,7 +908,19 @@ export function createKeyHandlers(
     async CreateGrant(request, call) {
       const caller = callerOf(call.context);
       const row = await resolveKey(request.keyId, caller);
-      await authorize('kms:CreateGrant', row.arn, call);
+      // Tokens naming a grant of this key: the caller may act through one of them.
+      const viaTokens = request.grantTokens
+        .map((t) => decodeGrantToken(t))
+        .filter((t) => t.keyArn === row.arn);
+      let viaGrant: { grantId: string; caller: Caller } | undefined;
+      try {
+        await authorize('kms:CreateGrant', row.arn, call);
+      } catch (err) {
+        // Not allowed by the key policy: the grant in the token is the
+        // caller's only authority, and decide holds the new grant to it.
+        if (!isKmsError(err, 'AccessDeniedException') || viaTokens.length === 0) throw err;
+        viaGrant = { grantId: viaTokens[0]!.grantId, caller };
+      }
       const constraints = constraintsIn(request.constraints);
       const grantId = randomBytes(32).toString('hex');
       const command: KeyCommand = {
@@ -825,8 +935,9 @@ export function createKeyHandlers(
           constraints,
           issuingAccount: caller.accountId,
           maxGrants,
+          viaGrant,
         },
-        ...meta(),
+        ...meta(call),
       };
       if (request.dryRun) {
         // Decide on the current state without appending: the answer a real call would get.
@@ -944,7 +1055,7 @@ export function createKeyHandlers(
       await run({
         type: 'RevokeGrant',
         data: { keyId: row.keyId, grantId: request.grantId },
-        ...meta(),
+        ...meta(call),
       });
       return {};
     },
@@ -957,6 +1068,7 @@ export function createKeyHandlers(
         aliases: true,
         anyAccount: request.anyAccount,
         call,
+        owned: true,
       });
       const materials = await keyMaterials(deps.sql, key.keyId);
       return {

@@ -215,7 +215,14 @@ export async function keyPolicyAndTags(
   return row;
 }
 
-/** Keys of one account and region after `afterPosition`, in creation order. */
+/**
+ * KeyManager of keys Keyhold uses internally (AWS owned keys): they live in
+ * no customer's key list. Nothing creates one yet; ListKeys and key lookups
+ * skip them already.
+ */
+export const OWNED_KEY_MANAGER = 'OWNED';
+
+/** Keys of one account and region after `afterPosition`, in creation order; never owned keys. */
 export async function listKeys(
   sql: Sql,
   accountId: string,
@@ -226,6 +233,7 @@ export async function listKeys(
   return sql<Array<{ keyId: string; arn: string; position: string }>>`
     select key_id as "keyId", arn, position::text as position from key_manager.keys
     where account_id = ${accountId} and region = ${region} and position > ${afterPosition}::bigint
+      and key_manager <> ${OWNED_KEY_MANAGER}
     order by key_manager.keys.position
     limit ${limit}`;
 }

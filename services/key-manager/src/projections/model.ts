@@ -107,8 +107,27 @@ export function removeTags(tags: readonly TagView[], keys: readonly string[]): T
   return tags.filter((t) => !keys.includes(t.tagKey));
 }
 
+/**
+ * Drops the aliases, grants and rotations of deleted keys (a key id never
+ * comes back, so whatever still names one is stale). Call after folding,
+ * before reading the maps.
+ */
+export function pruneDeleted(model: ProjectionModel): void {
+  if (model.deleted.size === 0) return;
+  const gone = (v: { keyId: string }) => model.deleted.has(v.keyId);
+  for (const [k, a] of model.aliases) if (gone(a)) model.aliases.delete(k);
+  for (const [k, g] of model.grants) if (gone(g)) model.grants.delete(k);
+  for (const [k, r] of model.rotations) if (gone(r)) model.rotations.delete(k);
+}
+
+type Foldable<E> =
+  E extends RecordedEvent<KeyEvent> ? Pick<E, 'type' | 'data' | 'position' | 'version'> : never;
+
+/** What {@link applyEvent} reads of a committed event: a log row fits as it is. */
+export type FoldableEvent = Foldable<RecordedEvent<KeyEvent>>;
+
 /** Folds one committed event into the model. */
-export function applyEvent(model: ProjectionModel, r: RecordedEvent<KeyEvent>): void {
+export function applyEvent(model: ProjectionModel, r: FoldableEvent): void {
   const d = r.data;
   if (r.type === 'KeyCreated') {
     const c = r.data;
@@ -156,11 +175,10 @@ export function applyEvent(model: ProjectionModel, r: RecordedEvent<KeyEvent>): 
       key.pendingWindowDays = r.data.pendingWindowInDays;
       break;
     case 'KeyDeleted':
+      // Its aliases, grants and rotations go in pruneDeleted, once: a scan
+      // of every map per deleted key would make a replay quadratic.
       model.keys.delete(key.keyId);
       model.deleted.add(key.keyId);
-      for (const [k, a] of model.aliases) if (a.keyId === key.keyId) model.aliases.delete(k);
-      for (const [k, g] of model.grants) if (g.keyId === key.keyId) model.grants.delete(k);
-      for (const [k, v] of model.rotations) if (v.keyId === key.keyId) model.rotations.delete(k);
       break;
     case 'KeyDescriptionUpdated':
       key.description = r.data.description;

@@ -5,14 +5,18 @@ export interface ListKeyRotationsRequest {
   'keyId'?: (string);
   'limit'?: (number);
   'marker'?: (string);
+  'includeKeyMaterial'?: (string);
   '_limit'?: "limit";
   '_marker'?: "marker";
+  '_includeKeyMaterial'?: "includeKeyMaterial";
 }
 
 export interface ListKeyRotationsRequest__Output {
   'keyId': (string);
   'limit'?: (number);
   'marker'?: (string);
+  'includeKeyMaterial'?: (string);
   '_limit'?: "limit";
   '_marker'?: "marker";
+  '_includeKeyMaterial'?: "includeKeyMaterial";
 }

@@ -4,9 +4,11 @@
 export interface AuthorizeResponse {
   'allowed'?: (boolean);
   'message'?: (string);
+  'reason'?: (string);
 }
 
 export interface AuthorizeResponse__Output {
   'allowed': (boolean);
   'message': (string);
+  'reason': (string);
 }

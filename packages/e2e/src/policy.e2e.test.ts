@@ -1,0 +1,310 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  CreateGrantCommand,
+  CreateKeyCommand,
+  DecryptCommand,
+  DescribeKeyCommand,
+  EncryptCommand,
+  GenerateDataKeyCommand,
+  KMSClient,
+  PutKeyPolicyCommand,
+  RevokeGrantCommand,
+  ScheduleKeyDeletionCommand,
+} from '@aws-sdk/client-kms';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCluster } from '@keyhold/local';
+import { findFreePort, testBusPrefix, testDatabase, testNatsUrl } from '@keyhold/testkit';
+
+// Key policies, identity policies and grants across two accounts, through the
+// AWS SDK against the whole cluster: the patterns platform teams use to share
+// keys, and how fast a tightened policy or a revoked grant takes effect.
+
+const REGION = 'us-east-1';
+const A = '111122223333';
+const B = '444455556666';
+
+interface Principal {
+  readonly account: string;
+  readonly name: string;
+  readonly policies?: readonly object[];
+}
+
+const PRINCIPALS = {
+  // No `policies`: Keyhold's default identity policy, every kms action.
+  admin: { account: A, name: 'admin' },
+  // Account B's application: its IAM side of the cross-account pattern.
+  app: {
+    account: B,
+    name: 'app',
+    policies: [
+      {
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Sid: 'UseSharedKeys',
+            Effect: 'Allow',
+            Action: ['kms:Encrypt', 'kms:Decrypt', 'kms:GenerateDataKey'],
+            Resource: `arn:aws:kms:*:${A}:key/*`,
+          },
+        ],
+      },
+    ],
+  },
+  // Account B principals without any identity policy.
+  noiam: { account: B, name: 'noiam', policies: [] },
+  grantee: { account: B, name: 'grantee', policies: [] },
+} satisfies Record<string, Principal>;
+
+type Name = keyof typeof PRINCIPALS;
+const arnOf = (n: Name): string => `arn:aws:iam::${PRINCIPALS[n].account}:user/${n}`;
+
+type Cluster = Awaited<ReturnType<typeof startCluster>>;
+let cluster: Cluster;
+let db: Awaited<ReturnType<typeof testDatabase>>;
+let tmp: string;
+const clients = new Map<Name, KMSClient>();
+
+function kms(n: Name): KMSClient {
+  let c = clients.get(n);
+  if (!c) {
+    c = new KMSClient({
+      endpoint: cluster.endpoint,
+      region: REGION,
+      credentials: { accessKeyId: `ak-${n}`, secretAccessKey: `secret-${n}` },
+      maxAttempts: 1,
+    });
+    clients.set(n, c);
+  }
+  return c;
+}
+
+/** The error name of a call, or 'OK'. */
+async function outcome(call: Promise<unknown>): Promise<string> {
+  try {
+    await call;
+    return 'OK';
+  } catch (err) {
+    return (err as Error).name;
+  }
+}
+
+/** Calls `probe` until it gives `want`; returns how long that took after `since`. */
+async function msUntil(since: number, want: string, probe: () => Promise<string>): Promise<number> {
+  for (let i = 0; i < 100; i++) {
+    if ((await probe()) === want) return Date.now() - since;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`never ${want}`);
+}
+
+const policy = (...statements: object[]): string =>
+  JSON.stringify({ Version: '2012-10-17', Statement: statements });
+const ROOT_OF_A = {
+  Sid: 'Enable IAM policies',
+  Effect: 'Allow',
+  Principal: { AWS: `arn:aws:iam::${A}:root` },
+  Action: 'kms:*',
+  Resource: '*',
+};
+
+async function createKey(keyPolicy?: string): Promise<string> {
+  const res = await kms('admin').send(
+    new CreateKeyCommand(keyPolicy === undefined ? {} : { Policy: keyPolicy }),
+  );
+  return res.KeyMetadata?.Arn ?? '';
+}
+
+beforeAll(async () => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'keyhold-policy-e2e-'));
+  const keyring = path.join(tmp, 'keyring.json');
+  fs.writeFileSync(
+    keyring,
+    JSON.stringify({ current: 1, keys: { '1': randomBytes(32).toString('base64') } }),
+    { mode: 0o600 },
+  );
+  const identities = path.join(tmp, 'identities.json');
+  fs.writeFileSync(
+    identities,
+    JSON.stringify({
+      accounts: [A, B].map((accountId) => ({
+        accountId,
+        principals: (Object.keys(PRINCIPALS) as Name[])
+          .filter((n) => PRINCIPALS[n].account === accountId)
+          .map((n) => {
+            const p: Principal = PRINCIPALS[n];
+            return {
+              arn: arnOf(n),
+              accessKeys: [{ accessKeyId: `ak-${n}`, secretAccessKey: `secret-${n}` }],
+              ...(p.policies ? { policies: p.policies } : {}),
+            };
+          }),
+      })),
+    }),
+  );
+  db = await testDatabase();
+  cluster = await startCluster({
+    databaseUrl: db.url,
+    natsUrl: testNatsUrl(),
+    natsPrefix: testBusPrefix(),
+    httpPort: await findFreePort(),
+    basePort: 'auto',
+    rootKeyringFile: keyring,
+    identitiesFile: identities,
+    logLevel: 'warn',
+  });
+});
+
+afterAll(async () => {
+  for (const c of clients.values()) c.destroy();
+  await cluster?.stop();
+  await db?.drop();
+  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('authorization across two accounts', () => {
+  it('shares a key with account B: key policy naming B plus B’s identity policy', async () => {
+    const keyArn = await createKey(
+      policy(ROOT_OF_A, {
+        Sid: 'AccountBUse',
+        Effect: 'Allow',
+        Principal: { AWS: `arn:aws:iam::${B}:root` },
+        Action: ['kms:Encrypt', 'kms:Decrypt', 'kms:GenerateDataKey'],
+        Resource: '*',
+      }),
+    );
+    const plaintext = Buffer.from('shared across accounts');
+    const enc = await kms('app').send(new EncryptCommand({ KeyId: keyArn, Plaintext: plaintext }));
+    const dec = await kms('app').send(new DecryptCommand({ CiphertextBlob: enc.CiphertextBlob }));
+    expect(Buffer.from(dec.Plaintext ?? []).equals(plaintext)).toBe(true);
+    expect(dec.KeyId).toBe(keyArn);
+    const dk = await kms('app').send(
+      new GenerateDataKeyCommand({ KeyId: keyArn, KeySpec: 'AES_256' }),
+    );
+    expect(dk.Plaintext?.length).toBe(32);
+
+    // Without B's identity policy the key policy alone is not enough.
+    const denied = await kms('noiam')
+      .send(new EncryptCommand({ KeyId: keyArn, Plaintext: plaintext }))
+      .catch((e: unknown) => e as Error);
+    expect(denied).toMatchObject({ name: 'AccessDeniedException' });
+    expect((denied as Error).message).toBe(
+      `User: ${arnOf('noiam')} is not authorized to perform: kms:Encrypt on resource: ${keyArn} because no resource-based policy allows the kms:Encrypt action`,
+    );
+    expect(
+      await outcome(kms('noiam').send(new DecryptCommand({ CiphertextBlob: enc.CiphertextBlob }))),
+    ).toBe('AccessDeniedException');
+    // Management never works across accounts, whatever the policies say.
+    expect(
+      await outcome(
+        kms('app').send(new ScheduleKeyDeletionCommand({ KeyId: keyArn, PendingWindowInDays: 7 })),
+      ),
+    ).toBe('AccessDeniedException');
+  });
+
+  it('denies a key of account A to account B when the key policy does not name B', async () => {
+    const keyArn = await createKey();
+    expect(
+      await outcome(
+        kms('app').send(new EncryptCommand({ KeyId: keyArn, Plaintext: Buffer.from('x') })),
+      ),
+    ).toBe('AccessDeniedException');
+  });
+
+  it('applies an explicit Deny added by PutKeyPolicy to the next Encrypt within 1 s', async () => {
+    const keyArn = await createKey();
+    const encrypt = () =>
+      outcome(
+        kms('admin').send(new EncryptCommand({ KeyId: keyArn, Plaintext: Buffer.from('x') })),
+      );
+    expect(await encrypt()).toBe('OK');
+    await kms('admin').send(
+      new PutKeyPolicyCommand({
+        KeyId: keyArn,
+        PolicyName: 'default',
+        Policy: policy(ROOT_OF_A, {
+          Sid: 'NoEncrypt',
+          Effect: 'Deny',
+          Principal: { AWS: '*' },
+          Action: 'kms:Encrypt',
+          Resource: '*',
+        }),
+      }),
+    );
+    const ms = await msUntil(Date.now(), 'AccessDeniedException', encrypt);
+    expect(ms).toBeLessThan(1_000);
+    // The Deny names Encrypt only: the default allow still covers the rest.
+    expect(await outcome(kms('admin').send(new DescribeKeyCommand({ KeyId: keyArn })))).toBe('OK');
+  });
+
+  it('lets a grant allow B’s principal to Decrypt under its encryption context, until revoked', async () => {
+    const keyArn = await createKey();
+    const context = { app: 'payments' };
+    const blob = (
+      await kms('admin').send(
+        new EncryptCommand({
+          KeyId: keyArn,
+          Plaintext: Buffer.from('s'),
+          EncryptionContext: context,
+        }),
+      )
+    ).CiphertextBlob;
+    const otherBlob = (
+      await kms('admin').send(
+        new EncryptCommand({
+          KeyId: keyArn,
+          Plaintext: Buffer.from('s'),
+          EncryptionContext: { app: 'billing' },
+        }),
+      )
+    ).CiphertextBlob;
+    const decrypt = (
+      ciphertext: Uint8Array | undefined,
+      ec: Record<string, string>,
+      tokens?: string[],
+    ) =>
+      outcome(
+        kms('grantee').send(
+          new DecryptCommand({
+            CiphertextBlob: ciphertext,
+            EncryptionContext: ec,
+            ...(tokens ? { GrantTokens: tokens } : {}),
+          }),
+        ),
+      );
+    expect(await decrypt(blob, context)).toBe('AccessDeniedException');
+
+    const grant = await kms('admin').send(
+      new CreateGrantCommand({
+        KeyId: keyArn,
+        GranteePrincipal: arnOf('grantee'),
+        Operations: ['Decrypt'],
+        Constraints: { EncryptionContextSubset: context },
+      }),
+    );
+    // The grant token makes the grant usable at once.
+    expect(await decrypt(blob, context, [grant.GrantToken ?? ''])).toBe('OK');
+    expect(await decrypt(blob, context)).toBe('OK');
+    // Outside its constraint the grant allows nothing.
+    expect(await decrypt(otherBlob, { app: 'billing' })).toBe('AccessDeniedException');
+    // Nor does it allow other operations.
+    expect(
+      await outcome(
+        kms('grantee').send(
+          new EncryptCommand({
+            KeyId: keyArn,
+            Plaintext: Buffer.from('x'),
+            EncryptionContext: context,
+          }),
+        ),
+      ),
+    ).toBe('AccessDeniedException');
+
+    const since = Date.now();
+    await kms('admin').send(new RevokeGrantCommand({ KeyId: keyArn, GrantId: grant.GrantId }));
+    const ms = await msUntil(since, 'AccessDeniedException', () => decrypt(blob, context));
+    expect(ms).toBeLessThan(1_000);
+  });
+});
