@@ -13,6 +13,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
+import { Session } from 'node:inspector/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Sha256 } from '@aws-crypto/sha256-js';
@@ -37,6 +38,8 @@ import { startGateway } from '../../services/gateway/dist/server.js';
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 100_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
+// `ingest` runs only the first part.
+const ONLY = process.env.BENCH_ONLY ?? '';
 const REGION = 'us-east-1';
 const ACCOUNT = '111122223333';
 const CREDS = { accessKeyId: 'bench', secretAccessKey: 'bench-secret' };
@@ -97,8 +100,39 @@ async function database(name) {
   return u.toString();
 }
 
+/** CPU seconds used so far by the Postgres server started for this run (postmaster and children). */
+function postgresCpuSeconds(port) {
+  const tick = 100; // USER_HZ on Linux
+  const stat = (pid) => {
+    try {
+      const text = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+      return { ppid: Number(fields[1]), cpu: (Number(fields[11]) + Number(fields[12])) / tick };
+    } catch {
+      return undefined;
+    }
+  };
+  const pids = fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d));
+  const master = pids.find((pid) => {
+    try {
+      const argv = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      return argv.some((a) => a.endsWith('/postgres')) && argv.includes(String(port));
+    } catch {
+      return false;
+    }
+  });
+  if (!master) return undefined;
+  let total = 0;
+  for (const pid of pids) {
+    const s = stat(pid);
+    if (s && (pid === master || String(s.ppid) === master)) total += s.cpu;
+  }
+  return total;
+}
+
+/** Records stored: the chain heads' sequences (retention is off), so polling costs Postgres nothing. */
 async function count(sql) {
-  const [row] = await sql`SELECT count(*)::int AS n FROM audit.records`;
+  const [row] = await sql`SELECT coalesce(sum(last_sequence), 0)::int AS n FROM audit.chains`;
   return row.n;
 }
 
@@ -126,6 +160,16 @@ async function ingest() {
       await Promise.all(wave);
     }
     process.stdout.write('done\n');
+    // BENCH_PROFILE=file.cpuprofile: a CPU profile of the ingest alone (open it in Chrome DevTools).
+    const profiler = process.env.BENCH_PROFILE ? new Session() : undefined;
+    if (profiler) {
+      profiler.connect();
+      await profiler.post('Profiler.enable');
+      await profiler.post('Profiler.start');
+    }
+    const pgPort = Number(new URL(pg.url).port);
+    const pgCpuBefore = postgresCpuSeconds(pgPort);
+    const nodeCpuBefore = process.cpuUsage();
     const started = performance.now();
     const server = await startAuditLog(
       { sql, bus, logger, registry: new Registry(), signingKey },
@@ -137,10 +181,28 @@ async function ingest() {
       n = await count(sql);
     }
     const seconds = (performance.now() - started) / 1000;
+    const nodeCpu = process.cpuUsage(nodeCpuBefore);
+    if (profiler) {
+      const { profile } = await profiler.post('Profiler.stop');
+      fs.writeFileSync(process.env.BENCH_PROFILE, JSON.stringify(profile));
+      profiler.disconnect();
+    }
+    const pgCpuAfter = postgresCpuSeconds(pgPort);
     await server.close(1000);
     results.ingestRecordsPerSecond = Math.round(n / seconds);
+    results.ingestNodeCpuMicrosPerRecord = Number(
+      ((nodeCpu.user + nodeCpu.system) / Math.max(1, n)).toFixed(1),
+    );
+    if (pgCpuBefore !== undefined && pgCpuAfter !== undefined) {
+      results.ingestPostgresCpuMicrosPerRecord = Number(
+        (((pgCpuAfter - pgCpuBefore) * 1e6) / Math.max(1, n)).toFixed(1),
+      );
+    }
+    results.loadAverage = os.loadavg().map((l) => Number(l.toFixed(2)));
     console.log(
-      `ingest: ${n} records in ${seconds.toFixed(2)} s = ${results.ingestRecordsPerSecond} records/s`,
+      `ingest: ${n} records in ${seconds.toFixed(2)} s = ${results.ingestRecordsPerSecond} records/s ` +
+        `(CPU per record: audit-log ${results.ingestNodeCpuMicrosPerRecord} µs, Postgres ${results.ingestPostgresCpuMicrosPerRecord ?? '?'} µs; ` +
+        `load average ${results.loadAverage.join(' ')})`,
     );
   } finally {
     await bus.close();
@@ -361,7 +423,7 @@ async function encrypt() {
 
 try {
   await ingest();
-  await encrypt();
+  if (ONLY !== 'ingest') await encrypt();
   console.log(JSON.stringify(results));
 } finally {
   for (const c of cleanup.reverse()) await c().catch(() => {});

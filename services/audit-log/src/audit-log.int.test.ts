@@ -107,7 +107,9 @@ async function chainOf(region: string, n: number): Promise<AuditRecord[]> {
     record(randomUUID(), { awsRegion: region, resources: [] }),
   );
   await publish({ batchId: randomUUID(), records }, undefined, region);
-  await waitForEvents({ region, maxResults: 1000 }, n);
+  // One batch is stored in one transaction: its last record stands for all of
+  // them (the region may hold records of an earlier call).
+  await waitForEvents({ requestId: records.at(-1)!.requestID }, 1);
   return records;
 }
 
@@ -280,6 +282,30 @@ describe('audit-log', () => {
     expect(seen).toEqual(expected);
   });
 
+  it('stores text that COPY must escape exactly as sent', async () => {
+    const region = 'me-south-1';
+    const odd = 'tab\there, newline\nand \\N \\x00 \\\\ "quotes" \r ü 😀';
+    const r = record(randomUUID(), {
+      awsRegion: region,
+      requestID: `req\t${randomUUID()}\\`,
+      userAgent: odd,
+      userIdentity: { ...record('k').userIdentity, arn: `arn:aws:iam::${ACCOUNT}:user/a\\b\tc` },
+      requestParameters: { keyId: 'k', encryptionContext: { [odd]: odd } },
+    });
+    await publish({ batchId: randomUUID(), records: [r] }, undefined, region);
+    const found = await waitForEvents({ requestId: r.requestID }, 1);
+    expect(found.events[0]).toMatchObject({
+      requestId: r.requestID,
+      userAgent: odd,
+      principalArn: r.userIdentity.arn,
+    });
+    expect(JSON.parse(found.events[0]!.cloudTrailEvent)).toEqual(r);
+    expect((await client.LookupEvents({ principalArn: r.userIdentity.arn })).events).toHaveLength(
+      1,
+    );
+    expect(await verify(region)).toMatchObject({ ok: true, recordsChecked: '1' });
+  });
+
   it('rejects bad lookups', async () => {
     for (const maxResults of [0, 1001]) {
       const err = await client.LookupEvents({ maxResults }).catch((e: unknown) => e);
@@ -310,6 +336,47 @@ describe('audit-log', () => {
     expect(await registry.metrics()).toMatch(
       /keyhold_audit_consumer_pending_messages(\{[^}]*\})? \d+/,
     );
+  });
+
+  it('stores the rest when the database refuses a row only once the COPY has ended', async () => {
+    // A statement-level trigger fails the COPY after its last row, the case
+    // postgres.js never reports on the COPY stream itself.
+    await db.sql.unsafe(`
+      CREATE FUNCTION audit.refuse_forbidden() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF EXISTS (SELECT 1 FROM new_rows WHERE event_name = 'Forbidden') THEN
+          RAISE EXCEPTION 'forbidden' USING ERRCODE = '23514';
+        END IF;
+        RETURN NULL;
+      END $$;
+      CREATE TRIGGER refuse_forbidden AFTER INSERT ON audit.records
+        REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT
+        EXECUTE FUNCTION audit.refuse_forbidden();`);
+    try {
+      const before = await rowCount();
+      const refused = record(randomUUID(), { eventName: 'Forbidden' });
+      const good = record(randomUUID());
+      // Back to back, the two usually share a write: the refusal must not hold the other back.
+      await publish({ batchId: randomUUID(), records: [refused, record(randomUUID())] });
+      await publish({ batchId: randomUUID(), records: [good] });
+      await waitForEvents({ requestId: good.requestID }, 1);
+      for (
+        let i = 0;
+        i < 50 &&
+        !/keyhold_audit_batches_total\{result="poison"\} [1-9]/.test(await registry.metrics());
+        i++
+      ) {
+        await sleep(100);
+      }
+      expect(await registry.metrics()).toMatch(/keyhold_audit_batches_total\{result="poison"\} 1/);
+      expect((await client.LookupEvents({ requestId: refused.requestID })).events).toEqual([]);
+      expect(await rowCount()).toBe(before + 1);
+      expect((await verify(REGION)).ok).toBe(true);
+    } finally {
+      await db.sql.unsafe(`
+        DROP TRIGGER refuse_forbidden ON audit.records;
+        DROP FUNCTION audit.refuse_forbidden();`);
+    }
   });
 });
 
@@ -388,7 +455,7 @@ describe('hash chain', () => {
     const records = await chainOf(region, 8);
     const target = records[3]!;
     await db.sql`
-      UPDATE audit.records SET record = jsonb_set(record, '{errorCode}', '"none"')
+      UPDATE audit.records SET record = jsonb_set(record::jsonb, '{errorCode}', '"none"')
       WHERE event_id = ${target.eventID}`;
     expect((await verify(region)).problem).toMatchObject({
       kind: 'modified',
@@ -455,14 +522,13 @@ describe('hash chain', () => {
     const region = 'sa-east-1';
     const records = await chainOf(region, 5);
     // Rewrite record 2 and re-hash everything after it, as someone with only database access could.
-    const rows = await db.sql<{ sequence: string; record: AuditRecord; prev_hash: Buffer }[]>`
+    const rows = await db.sql<{ sequence: string; record: string; prev_hash: Buffer }[]>`
       SELECT sequence, record, prev_hash FROM audit.records WHERE region = ${region} ORDER BY sequence`;
     let prev = rows[0]!.prev_hash;
     for (const row of rows) {
+      const stored = JSON.parse(row.record) as AuditRecord;
       const changed =
-        row.record.eventID === records[1]!.eventID
-          ? { ...row.record, userAgent: 'forged' }
-          : row.record;
+        stored.eventID === records[1]!.eventID ? { ...stored, userAgent: 'forged' } : stored;
       const hash = linkHash(region, row.sequence, prev, changed);
       await db.sql`
         UPDATE audit.records SET record = ${db.sql.json(changed as never)}, prev_hash = ${prev}, hash = ${hash}

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { GENESIS_HASH, canonicalJson, linkHash, startWalk, walkLinks } from './chain.js';
+import {
+  GENESIS_HASH,
+  canonicalJson,
+  canonicalRecordJson,
+  linkHash,
+  linkHashOfJson,
+  startWalk,
+  walkLinks,
+} from './chain.js';
 import type { StoredLink } from './chain.js';
 
 const REGION = 'us-east-1';
@@ -38,6 +46,74 @@ describe('canonicalJson', () => {
     expect(canonicalJson(JSON.parse('{"x":1,"y":{"q":2,"p":3}}'))).toBe(
       canonicalJson({ y: { p: 3, q: 2 }, x: 1 }),
     );
+  });
+});
+
+/** The definition canonicalJson must keep to: stored hashes were made with it. */
+function reference(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map(reference).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${reference(v)}`).join(',')}}`;
+}
+
+const identity = {
+  type: 'IAMUser',
+  principalId: 'AIDA',
+  arn: 'arn:aws:iam::111122223333:user/u',
+  accountId: '111122223333',
+  accessKeyId: 'AKIA',
+};
+const auditRecord = {
+  eventVersion: '2.0',
+  userIdentity: identity,
+  eventTime: '2024-06-01T12:00:00.000Z',
+  eventSource: 'kms.amazonaws.com',
+  eventName: 'Encrypt',
+  awsRegion: 'us-east-1',
+  sourceIPAddress: '127.0.0.1',
+  userAgent: 'ua "quoted" \\ \t ü 😀',
+  requestParameters: { keyId: 'k', encryptionContext: { b: '1', a: '2', 10: 'x', 9: 'y' } },
+  responseElements: null,
+  requestID: 'r',
+  eventID: 'e',
+  readOnly: true,
+  resources: [{ accountId: '111122223333', type: 'AWS::KMS::Key', ARN: 'arn:k' }],
+  eventType: 'AwsApiCall',
+  managementEvent: false,
+  eventCategory: 'Data',
+  recipientAccountId: '111122223333',
+};
+
+describe('canonicalRecordJson', () => {
+  it.each([
+    ['a record', auditRecord],
+    ['a failed record', { ...auditRecord, errorCode: 'X', errorMessage: 'm' }],
+    ['a record with an undefined field', { ...auditRecord, errorCode: undefined }],
+    ['an unknown top-level field', { ...auditRecord, extra: { z: 1, a: [2] } }],
+    [
+      'an unknown identity field',
+      { ...auditRecord, userIdentity: { ...identity, sessionContext: {} } },
+    ],
+    ['a missing field', { ...auditRecord, userIdentity: { type: 'Unknown' }, resources: [] }],
+    ['resources not an array', { ...auditRecord, resources: { ARN: 'a' } }],
+    ['a resource not an object', { ...auditRecord, resources: ['arn', null, 1] }],
+    ['numeric keys', { 2: 'b', 10: 'a', awsRegion: 'x' }],
+    ['not an object', [1, 'a', null]],
+    ['a string', 'x\ny'],
+    ['null', null],
+  ])('is canonicalJson, for %s', (_, value) => {
+    expect(canonicalRecordJson(value)).toBe(reference(value));
+    expect(canonicalJson(value)).toBe(reference(value));
+  });
+
+  it('hashes the same from the JSON text as from the record', () => {
+    const text = canonicalRecordJson(auditRecord);
+    const h = linkHash(REGION, 7, GENESIS_HASH, auditRecord);
+    expect(linkHashOfJson(REGION, 7n, GENESIS_HASH, text).equals(h)).toBe(true);
+    expect(linkHashOfJson(REGION, '7', GENESIS_HASH, Buffer.from(text)).equals(h)).toBe(true);
   });
 });
 

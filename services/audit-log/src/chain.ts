@@ -6,35 +6,142 @@ export const GENESIS_HASH: Buffer = Buffer.alloc(32);
 /**
  * JSON with object keys sorted at every level and no whitespace, so that a
  * record read back from Postgres (jsonb reorders keys) serialises to the same
- * bytes it was hashed from. Only JSON values are expected.
+ * bytes it was hashed from. Only JSON values are expected. On the ingest hot
+ * path: plain loops and string concatenation, no intermediate arrays.
  */
 export function canonicalJson(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
   if (value === null || typeof value !== 'object') {
     const s = JSON.stringify(value);
     // undefined and functions have no JSON form; null keeps the output valid JSON.
     return s === undefined ? 'null' : s;
   }
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) out += ',';
+      out += canonicalJson(value[i]);
+    }
+    return `${out}]`;
+  }
+  const object = value as Record<string, unknown>;
+  // The default sort compares UTF-16 code units, as `<` does on strings.
+  const keys = Object.keys(object).sort();
+  let out = '{';
+  for (const k of keys) {
+    const v = object[k];
+    if (v === undefined) continue;
+    if (out.length > 1) out += ',';
+    out += `${JSON.stringify(k)}:${canonicalJson(v)}`;
+  }
+  return `${out}}`;
 }
 
+type Encoder = (value: unknown) => string;
+
 /**
- * The hash of one chain link. Region and sequence are hashed with the record,
- * so a record moved to another position or chain no longer matches.
+ * `canonicalJson` specialised for objects of a known shape: the keys are
+ * sorted and quoted once, not per value. Any value not of that shape (an
+ * unknown key, not an object) goes to `canonicalJson`, so the output is the
+ * same for every input.
  */
+function shaped(keys: readonly string[], fields: Readonly<Record<string, Encoder>> = {}): Encoder {
+  const sorted = [...keys].sort();
+  const labels = sorted.map((k) => `${JSON.stringify(k)}:`);
+  const encoders = sorted.map((k) => fields[k] ?? canonicalJson);
+  return (value) => {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      return canonicalJson(value);
+    }
+    const object = value as Record<string, unknown>;
+    let own = 0;
+    for (const k in object) if (Object.hasOwn(object, k)) own += 1;
+    let known = 0;
+    let out = '{';
+    for (let i = 0; i < sorted.length; i++) {
+      const k = sorted[i]!;
+      if (!Object.hasOwn(object, k)) continue;
+      known += 1;
+      const v = object[k];
+      if (v === undefined) continue;
+      if (out.length > 1) out += ',';
+      out += labels[i]! + encoders[i]!(v);
+    }
+    return known === own ? `${out}}` : canonicalJson(value);
+  };
+}
+
+const arrayOf =
+  (encode: Encoder): Encoder =>
+  (value) => {
+    if (!Array.isArray(value)) return canonicalJson(value);
+    let out = '[';
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) out += ',';
+      out += encode(value[i]);
+    }
+    return `${out}]`;
+  };
+
+/**
+ * `canonicalJson` of an audit record, about twice as fast for the record
+ * shape (it runs once per record ingested); any other value is encoded
+ * exactly as `canonicalJson` would.
+ */
+export const canonicalRecordJson: Encoder = shaped(
+  [
+    'eventVersion',
+    'userIdentity',
+    'eventTime',
+    'eventSource',
+    'eventName',
+    'awsRegion',
+    'sourceIPAddress',
+    'userAgent',
+    'requestParameters',
+    'responseElements',
+    'errorCode',
+    'errorMessage',
+    'requestID',
+    'eventID',
+    'readOnly',
+    'resources',
+    'eventType',
+    'managementEvent',
+    'eventCategory',
+    'recipientAccountId',
+  ],
+  {
+    userIdentity: shaped(['type', 'principalId', 'arn', 'accountId', 'accessKeyId']),
+    resources: arrayOf(shaped(['accountId', 'type', 'ARN'])),
+  },
+);
+
+/**
+ * The hash of one chain link, from the record's canonical JSON. Region and
+ * sequence are hashed with the record, so a record moved to another position
+ * or chain no longer matches.
+ */
+export function linkHashOfJson(
+  region: string,
+  sequence: bigint | number | string,
+  prevHash: Buffer,
+  canonical: string | Uint8Array,
+): Buffer {
+  return createHash('sha256')
+    .update(`keyhold-audit-v1\n${region}\n${String(sequence)}\n${prevHash.toString('hex')}\n`)
+    .update(canonical)
+    .digest();
+}
+
+/** The hash of one chain link (see {@link linkHashOfJson}). */
 export function linkHash(
   region: string,
   sequence: bigint | number | string,
   prevHash: Buffer,
   record: unknown,
 ): Buffer {
-  return createHash('sha256')
-    .update(`keyhold-audit-v1\n${region}\n${String(sequence)}\n${prevHash.toString('hex')}\n`)
-    .update(canonicalJson(record))
-    .digest();
+  return linkHashOfJson(region, sequence, prevHash, canonicalJson(record));
 }
 
 /** One stored link as verification reads it. */

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { PoisonMessageError, bareKeyId, clean, decodeBatch, indexColumns } from './records.js';
+import {
+  PoisonMessageError,
+  bareKeyId,
+  clean,
+  decodeBatch,
+  indexColumns,
+  parseRecord,
+} from './records.js';
 
 const KEY_ID = '1234abcd-12ab-34cd-56ef-1234567890ab';
 const KEY_ARN = `arn:aws:kms:us-east-1:111122223333:key/${KEY_ID}`;
@@ -165,7 +172,63 @@ describe('indexColumns', () => {
   });
 });
 
+describe('parseRecord', () => {
+  it('keeps only the known fields, as the schema did', () => {
+    const r = parseRecord({
+      ...record({ errorCode: 'X' }),
+      extra: 1,
+      userIdentity: { ...(record()['userIdentity'] as object), sessionContext: {} },
+      resources: [{ accountId: 'a', type: 't', ARN: 'x', tags: [] }],
+    });
+    expect(r).toBeDefined();
+    expect(r).not.toHaveProperty('extra');
+    expect(r?.userIdentity).not.toHaveProperty('sessionContext');
+    expect(r?.resources).toEqual([{ accountId: 'a', type: 't', ARN: 'x' }]);
+    expect(r).toMatchObject({ errorCode: 'X', errorMessage: '' });
+  });
+
+  it.each([
+    ['requestParameters an array', { requestParameters: [] }],
+    ['requestParameters missing', { requestParameters: undefined }],
+    ['errorCode null', { errorCode: null }],
+    ['readOnly a string', { readOnly: 'true' }],
+    [
+      'eleven resources',
+      { resources: Array.from({ length: 11 }, () => ({ accountId: '', type: '', ARN: '' })) },
+    ],
+    ['a resource without ARN', { resources: [{ accountId: '', type: '' }] }],
+    [
+      'userIdentity without arn',
+      { userIdentity: { type: '', principalId: '', accountId: '', accessKeyId: '' } },
+    ],
+    ['an event time before 1970', { eventTime: '1969-12-31T23:59:59Z' }],
+  ])('refuses %s', (_, patch) => {
+    expect(parseRecord(record(patch))).toBeUndefined();
+  });
+});
+
 describe('clean', () => {
+  it('returns a clean value itself, and copies only what it changes', () => {
+    const value = JSON.parse('{"a":{"b":[1,"x"]},"c":"y"}') as Record<string, unknown>;
+    expect(clean(value)).toBe(value);
+    const dirty = JSON.parse('{"a":{"b":[1,"x"]},"c":"y\\u0000","d":{"e":1}}') as Record<
+      string,
+      unknown
+    >;
+    const out = clean(dirty) as Record<string, unknown>;
+    expect(out).not.toBe(dirty);
+    expect(out).toEqual({ a: { b: [1, 'x'] }, c: 'y', d: { e: 1 } });
+    expect(out['a']).toBe(dirty['a']);
+    expect(clean(JSON.parse('{"k\\u0000":1,"z":2}'))).toEqual({ k: 1, z: 2 });
+    expect(clean(Array.from({ length: 1001 }, () => 0))).toHaveLength(1000);
+  });
+
+  it('drops a __proto__ key as assigning it would', () => {
+    const out = clean(JSON.parse('{"a":1,"__proto__":{"polluted":true}}'));
+    expect(Object.keys(out as object)).toEqual(['a']);
+    expect(Object.hasOwn(out as object, '__proto__')).toBe(false);
+  });
+
   it('bounds depth and drops non-finite numbers', () => {
     expect(clean({ a: Number.NaN, b: [1, { c: '\u0000x' }] })).toEqual({
       a: null,

@@ -61,16 +61,26 @@ interface LinkRow {
   error_code: string;
   event_category: string;
   recipient_account_id: string;
-  record: AuditRecord;
+  /** JSON text (see audit.records). */
+  record: string;
   prev_hash: Buffer;
   hash: Buffer;
 }
 
+/** The stored record, or its text when that is no JSON (which can only hash differently). */
+function parseStored(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
 /** True when every indexed column still says what the record says. */
-function columnsMatch(row: LinkRow): boolean {
+function columnsMatch(row: LinkRow, record: unknown): boolean {
   let c;
   try {
-    c = indexColumns(row.record);
+    c = indexColumns(record as AuditRecord);
   } catch {
     return false;
   }
@@ -90,14 +100,17 @@ function columnsMatch(row: LinkRow): boolean {
   );
 }
 
-const toLink = (row: LinkRow): StoredLink => ({
-  sequence: BigInt(row.sequence),
-  eventId: row.event_id,
-  prevHash: row.prev_hash,
-  hash: row.hash,
-  record: row.record,
-  columnsMatch: columnsMatch(row),
-});
+const toLink = (row: LinkRow): StoredLink => {
+  const record = parseStored(row.record);
+  return {
+    sequence: BigInt(row.sequence),
+    eventId: row.event_id,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+    record,
+    columnsMatch: columnsMatch(row, record),
+  };
+};
 
 /** Why a digest cannot be trusted, or undefined when it checks out. */
 function digestFault(
