@@ -13,9 +13,10 @@ import {
 } from '@aws-sdk/client-kms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkHealth, createAuditLogClient } from '@keyhold/proto';
-import { startCluster } from '@keyhold/local';
 import { findFreePort, startLocalNats, testBusPrefix, testDatabase } from '@keyhold/testkit';
 import type { LocalServer, TestDatabase } from '@keyhold/testkit';
+import { startTestCluster } from './support/test-cluster.js';
+import type { TestCluster } from './support/test-cluster.js';
 
 // Durability of the audit trail under crashes, through the whole cluster:
 // every request the gateway answered has exactly one stored record, whatever
@@ -29,15 +30,14 @@ const CLI_MAIN = path.join(ROOT, 'packages/cli/dist/main.js');
 /** Unique per run, so the scan below cannot match anything but a leak. */
 const PLAINTEXT = `audit e2e plaintext ${randomBytes(12).toString('hex')}`;
 
-type Cluster = Awaited<ReturnType<typeof startCluster>>;
-
 let tmp: string;
 let nats: LocalServer;
 let natsPort: number;
 let natsDir: string;
 let prefix: string;
 let db: TestDatabase;
-let cluster: Cluster;
+let test: TestCluster;
+let cluster: TestCluster['cluster'];
 let kms: KMSClient;
 let keyId = '';
 const dataKeys: string[] = [];
@@ -139,47 +139,22 @@ async function killed(child: ChildProcess, signal: NodeJS.Signals): Promise<void
 }
 
 beforeAll(async () => {
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'keyhold-audit-e2e-'));
-  const keyring = path.join(tmp, 'keyring.json');
-  fs.writeFileSync(
-    keyring,
-    JSON.stringify({ current: 1, keys: { '1': randomBytes(32).toString('base64') } }),
-    {
-      mode: 0o600,
-    },
-  );
-  const identities = path.join(tmp, 'identities.json');
-  fs.writeFileSync(
-    identities,
-    JSON.stringify({
-      accounts: [
-        {
-          accountId: MAIN.accountId,
-          principals: [
-            {
-              arn: `arn:aws:iam::${MAIN.accountId}:user/test`,
-              accessKeys: [
-                { accessKeyId: MAIN.accessKeyId, secretAccessKey: MAIN.secretAccessKey },
-              ],
-            },
-          ],
-        },
-      ],
-    }),
-  );
+  // Its own NATS, on a fixed port and data folder, so a test can restart it.
+  natsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'keyhold-audit-nats-'));
   natsPort = await findFreePort();
-  natsDir = path.join(tmp, 'nats');
   nats = await startLocalNats({ dataDir: natsDir, port: natsPort });
   prefix = testBusPrefix();
-  db = await testDatabase();
-  cluster = await startCluster({
-    databaseUrl: db.url,
+  test = await startTestCluster({
+    name: 'audit',
+    principals: [
+      {
+        arn: `arn:aws:iam::${MAIN.accountId}:user/test`,
+        accessKeyId: MAIN.accessKeyId,
+        secretAccessKey: MAIN.secretAccessKey,
+      },
+    ],
     natsUrl: nats.url,
     natsPrefix: prefix,
-    httpPort: await findFreePort(),
-    basePort: 'auto',
-    rootKeyringFile: keyring,
-    identitiesFile: identities,
     logLevel: 'error',
     onLog: () => {},
     env: {
@@ -188,6 +163,7 @@ beforeAll(async () => {
       KEYHOLD_AUDIT_DIGEST_INTERVAL_MS: '1000',
     },
   });
+  ({ cluster, db, dir: tmp } = test);
   kms = new KMSClient({
     endpoint: cluster.endpoint,
     region: REGION,
@@ -201,10 +177,9 @@ beforeAll(async () => {
 
 afterAll(async () => {
   kms?.destroy();
-  await cluster?.stop();
+  await test?.stop();
   await nats?.stop();
-  await db?.drop();
-  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  if (natsDir) fs.rmSync(natsDir, { recursive: true, force: true });
 });
 
 describe('the audit trail under crashes', () => {

@@ -1,6 +1,4 @@
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import {
   CreateKeyCommand,
@@ -14,8 +12,8 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuditLogClient } from '@keyhold/proto';
 import type { AuditEvent__Output, AuditLogMethods, Client } from '@keyhold/proto';
-import { startCluster } from '@keyhold/local';
-import { findFreePort, testBusPrefix, testDatabase, testNatsUrl } from '@keyhold/testkit';
+import { startTestCluster } from './support/test-cluster.js';
+import type { TestCluster } from './support/test-cluster.js';
 
 // The whole cluster as six processes, driven only through the AWS SDK, as a
 // platform team would use it. Audit records are checked through LookupEvents.
@@ -24,10 +22,9 @@ const REGION = 'us-east-1';
 const MAIN = { accountId: '111122223333', accessKeyId: 'test', secretAccessKey: 'test' };
 const ALT = { accountId: '444455556666', accessKeyId: 'alt', secretAccessKey: 'alt' };
 
-type Cluster = Awaited<ReturnType<typeof startCluster>>;
-
-let cluster: Cluster;
-let db: Awaited<ReturnType<typeof testDatabase>>;
+let test: TestCluster;
+let cluster: TestCluster['cluster'];
+let db: TestCluster['db'];
 let tmp: string;
 let main: KMSClient;
 let alt: KMSClient;
@@ -67,50 +64,17 @@ async function waitForRequest(audit: Client<AuditLogMethods>, requestId: string)
 }
 
 beforeAll(async () => {
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'keyhold-e2e-'));
-  const keyring = path.join(tmp, 'keyring.json');
-  fs.writeFileSync(
-    keyring,
-    JSON.stringify({ current: 1, keys: { '1': randomBytes(32).toString('base64') } }),
-    {
-      mode: 0o600,
-    },
-  );
-  const identities = path.join(tmp, 'identities.json');
-  fs.writeFileSync(
-    identities,
-    JSON.stringify({
-      accounts: [MAIN, ALT].map((a) => ({
-        accountId: a.accountId,
-        principals: [
-          {
-            arn: `arn:aws:iam::${a.accountId}:user/${a.accessKeyId}`,
-            accessKeys: [{ accessKeyId: a.accessKeyId, secretAccessKey: a.secretAccessKey }],
-          },
-        ],
-      })),
-    }),
-  );
-  // A tiny ListKeys quota for the second account only, so throttling shows
-  // without slowing every other call down.
-  const quota = path.join(tmp, 'quota.json');
-  fs.writeFileSync(
-    quota,
-    JSON.stringify({ accounts: { [ALT.accountId]: { ListKeys: { rate: 1, burst: 2 } } } }),
-  );
-
-  db = await testDatabase();
-  cluster = await startCluster({
-    databaseUrl: db.url,
-    natsUrl: testNatsUrl(),
-    natsPrefix: testBusPrefix(),
-    httpPort: await findFreePort(),
-    basePort: 'auto',
-    rootKeyringFile: keyring,
-    identitiesFile: identities,
-    quotaFile: quota,
-    logLevel: 'warn',
+  test = await startTestCluster({
+    name: 'cluster',
+    principals: [MAIN, ALT].map((a) => ({
+      ...a,
+      arn: `arn:aws:iam::${a.accountId}:user/${a.accessKeyId}`,
+    })),
+    // A tiny ListKeys quota for the second account only, so throttling shows
+    // without slowing every other call down.
+    quota: { accounts: { [ALT.accountId]: { ListKeys: { rate: 1, burst: 2 } } } },
   });
+  ({ cluster, db, dir: tmp } = test);
   main = client(MAIN);
   alt = client(ALT);
 });
@@ -118,9 +82,7 @@ beforeAll(async () => {
 afterAll(async () => {
   main?.destroy();
   alt?.destroy();
-  await cluster?.stop();
-  await db?.drop();
-  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  await test?.stop();
 });
 
 describe('the cluster through the AWS SDK', () => {

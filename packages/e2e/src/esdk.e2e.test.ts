@@ -1,7 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { CommitmentPolicy, KMS, KmsKeyringNode, buildClient } from '@aws-crypto/client-node';
 import type { KmsNodeClientSupplier } from '@aws-crypto/client-node';
 import {
@@ -19,10 +16,10 @@ import { Sha256 } from '@aws-crypto/sha256-js';
 import * as grpc from '@grpc/grpc-js';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCluster } from '@keyhold/local';
 import { loadProto } from '@keyhold/proto';
 import type { EncryptResponse__Output } from '@keyhold/proto';
-import { findFreePort, testBusPrefix, testDatabase, testNatsUrl } from '@keyhold/testkit';
+import { startTestCluster } from './support/test-cluster.js';
+import type { TestCluster } from './support/test-cluster.js';
 
 // The data plane through unchanged AWS tooling: the AWS Encryption SDK with a
 // KMS keyring pointed at the gateway, and the AWS SDK for every symmetric
@@ -33,11 +30,8 @@ const REGION = 'us-east-1';
 const ACCOUNT = '111122223333';
 const CREDS = { accessKeyId: 'esdk', secretAccessKey: 'esdk-secret' };
 
-type Cluster = Awaited<ReturnType<typeof startCluster>>;
-
-let cluster: Cluster;
-let db: Awaited<ReturnType<typeof testDatabase>>;
-let tmp: string;
+let test: TestCluster;
+let cluster: TestCluster['cluster'];
 let kms: KMSClient;
 
 async function errorOf(p: Promise<unknown>): Promise<{ name: string; status: number | undefined }> {
@@ -56,37 +50,12 @@ async function createKey(): Promise<{ keyId: string; arn: string }> {
 }
 
 beforeAll(async () => {
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'keyhold-esdk-'));
-  const keyring = path.join(tmp, 'keyring.json');
-  fs.writeFileSync(
-    keyring,
-    JSON.stringify({ current: 1, keys: { '1': randomBytes(32).toString('base64') } }),
-    { mode: 0o600 },
-  );
-  const identities = path.join(tmp, 'identities.json');
-  fs.writeFileSync(
-    identities,
-    JSON.stringify({
-      accounts: [
-        {
-          accountId: ACCOUNT,
-          principals: [{ arn: `arn:aws:iam::${ACCOUNT}:user/esdk`, accessKeys: [CREDS] }],
-        },
-      ],
-    }),
-  );
-  db = await testDatabase();
-  cluster = await startCluster({
-    databaseUrl: db.url,
-    natsUrl: testNatsUrl(),
-    natsPrefix: testBusPrefix(),
-    httpPort: await findFreePort(),
-    basePort: 'auto',
-    rootKeyringFile: keyring,
-    identitiesFile: identities,
-    logLevel: 'warn',
+  test = await startTestCluster({
+    name: 'esdk',
+    principals: [{ arn: `arn:aws:iam::${ACCOUNT}:user/esdk`, ...CREDS }],
     env: { KEYHOLD_GATEWAY_PROCESSES: '2', KEYHOLD_CRYPTO_WORKER_PROCESSES: '2' },
   });
+  cluster = test.cluster;
   kms = new KMSClient({
     endpoint: cluster.endpoint,
     region: REGION,
@@ -97,9 +66,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   kms?.destroy();
-  await cluster?.stop();
-  await db?.drop();
-  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  await test?.stop();
 });
 
 describe('the data plane through AWS tooling', () => {

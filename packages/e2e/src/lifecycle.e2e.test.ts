@@ -1,7 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import {
   CancelKeyDeletionCommand,
   CreateAliasCommand,
@@ -36,8 +32,8 @@ import {
   UpdateKeyDescriptionCommand,
 } from '@aws-sdk/client-kms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCluster } from '@keyhold/local';
-import { findFreePort, testBusPrefix, testDatabase, testNatsUrl } from '@keyhold/testkit';
+import { startTestCluster } from './support/test-cluster.js';
+import type { TestCluster } from './support/test-cluster.js';
 
 // Every key lifecycle operation through @aws-sdk/client-kms against the
 // whole cluster, including the calls Terraform's aws_kms_key makes.
@@ -46,11 +42,8 @@ const REGION = 'eu-west-1';
 const ACCOUNT = '111122223333';
 const USER = `arn:aws:iam::${ACCOUNT}:user/test`;
 
-type Cluster = Awaited<ReturnType<typeof startCluster>>;
-
-let cluster: Cluster;
-let db: Awaited<ReturnType<typeof testDatabase>>;
-let tmp: string;
+let test: TestCluster;
+let cluster: TestCluster['cluster'];
 let kms: KMSClient;
 
 async function failure(p: Promise<unknown>): Promise<Error> {
@@ -68,29 +61,6 @@ async function newKey(description = 'lifecycle'): Promise<{ keyId: string; arn: 
 }
 
 beforeAll(async () => {
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'keyhold-lifecycle-'));
-  const keyring = path.join(tmp, 'keyring.json');
-  fs.writeFileSync(
-    keyring,
-    JSON.stringify({ current: 1, keys: { '1': randomBytes(32).toString('base64') } }),
-    {
-      mode: 0o600,
-    },
-  );
-  const identities = path.join(tmp, 'identities.json');
-  fs.writeFileSync(
-    identities,
-    JSON.stringify({
-      accounts: [
-        {
-          accountId: ACCOUNT,
-          principals: [
-            { arn: USER, accessKeys: [{ accessKeyId: 'test', secretAccessKey: 'test' }] },
-          ],
-        },
-      ],
-    }),
-  );
   // Generous per-API quotas: this file tests behaviour, not throttling.
   const classes = [
     'CreateKey',
@@ -109,26 +79,13 @@ beforeAll(async () => {
     'TagResource',
     'UntagResource',
   ];
-  const quota = path.join(tmp, 'quota.json');
-  fs.writeFileSync(
-    quota,
-    JSON.stringify({
-      default: Object.fromEntries(classes.map((c) => [c, { rate: 1000, burst: 1000 }])),
-    }),
-  );
-  db = await testDatabase();
-  cluster = await startCluster({
-    databaseUrl: db.url,
-    natsUrl: testNatsUrl(),
-    natsPrefix: testBusPrefix(),
-    httpPort: await findFreePort(),
-    basePort: 'auto',
+  test = await startTestCluster({
+    name: 'lifecycle',
     region: REGION,
-    rootKeyringFile: keyring,
-    identitiesFile: identities,
-    quotaFile: quota,
-    logLevel: 'warn',
+    principals: [{ arn: USER, accessKeyId: 'test', secretAccessKey: 'test' }],
+    quota: { default: Object.fromEntries(classes.map((c) => [c, { rate: 1000, burst: 1000 }])) },
   });
+  cluster = test.cluster;
   kms = new KMSClient({
     endpoint: cluster.endpoint,
     region: REGION,
@@ -139,9 +96,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   kms?.destroy();
-  await cluster?.stop();
-  await db?.drop();
-  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  await test?.stop();
 });
 
 describe('key lifecycle through the AWS SDK', () => {

@@ -1,7 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import {
   CreateGrantCommand,
   CreateKeyCommand,
@@ -15,8 +11,8 @@ import {
   ScheduleKeyDeletionCommand,
 } from '@aws-sdk/client-kms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCluster } from '@keyhold/local';
-import { findFreePort, testBusPrefix, testDatabase, testNatsUrl } from '@keyhold/testkit';
+import { startTestCluster } from './support/test-cluster.js';
+import type { TestCluster } from './support/test-cluster.js';
 
 // Key policies, identity policies and grants across two accounts, through the
 // AWS SDK against the whole cluster: the patterns platform teams use to share
@@ -61,10 +57,8 @@ const PRINCIPALS = {
 type Name = keyof typeof PRINCIPALS;
 const arnOf = (n: Name): string => `arn:aws:iam::${PRINCIPALS[n].account}:user/${n}`;
 
-type Cluster = Awaited<ReturnType<typeof startCluster>>;
-let cluster: Cluster;
-let db: Awaited<ReturnType<typeof testDatabase>>;
-let tmp: string;
+let test: TestCluster;
+let cluster: TestCluster['cluster'];
 const clients = new Map<Name, KMSClient>();
 
 function kms(n: Name): KMSClient {
@@ -118,50 +112,24 @@ async function createKey(keyPolicy?: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'keyhold-policy-e2e-'));
-  const keyring = path.join(tmp, 'keyring.json');
-  fs.writeFileSync(
-    keyring,
-    JSON.stringify({ current: 1, keys: { '1': randomBytes(32).toString('base64') } }),
-    { mode: 0o600 },
-  );
-  const identities = path.join(tmp, 'identities.json');
-  fs.writeFileSync(
-    identities,
-    JSON.stringify({
-      accounts: [A, B].map((accountId) => ({
-        accountId,
-        principals: (Object.keys(PRINCIPALS) as Name[])
-          .filter((n) => PRINCIPALS[n].account === accountId)
-          .map((n) => {
-            const p: Principal = PRINCIPALS[n];
-            return {
-              arn: arnOf(n),
-              accessKeys: [{ accessKeyId: `ak-${n}`, secretAccessKey: `secret-${n}` }],
-              ...(p.policies ? { policies: p.policies } : {}),
-            };
-          }),
-      })),
+  test = await startTestCluster({
+    name: 'policy',
+    principals: (Object.keys(PRINCIPALS) as Name[]).map((n) => {
+      const p: Principal = PRINCIPALS[n];
+      return {
+        arn: arnOf(n),
+        accessKeyId: `ak-${n}`,
+        secretAccessKey: `secret-${n}`,
+        ...(p.policies ? { policies: p.policies } : {}),
+      };
     }),
-  );
-  db = await testDatabase();
-  cluster = await startCluster({
-    databaseUrl: db.url,
-    natsUrl: testNatsUrl(),
-    natsPrefix: testBusPrefix(),
-    httpPort: await findFreePort(),
-    basePort: 'auto',
-    rootKeyringFile: keyring,
-    identitiesFile: identities,
-    logLevel: 'warn',
   });
+  cluster = test.cluster;
 });
 
 afterAll(async () => {
   for (const c of clients.values()) c.destroy();
-  await cluster?.stop();
-  await db?.drop();
-  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  await test?.stop();
 });
 
 describe('authorization across two accounts', () => {

@@ -1,0 +1,116 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startCluster } from '@keyhold/local';
+import { findFreePort, testBusPrefix, testDatabase, testNatsUrl } from '@keyhold/testkit';
+
+/** One identity the cluster knows; its account is the one in its ARN. */
+export interface TestPrincipal {
+  readonly arn: string;
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+  /** IAM identity policies; omitted means the identities file's default. */
+  readonly policies?: readonly unknown[];
+}
+
+export interface TestClusterOptions {
+  /** Names the temp folder, e.g. `policy`. */
+  readonly name: string;
+  readonly principals: readonly TestPrincipal[];
+  /** The quota-limiter's override file, when the test needs one. */
+  readonly quota?: unknown;
+  /** @default the run's NATS from the testkit */
+  readonly natsUrl?: string;
+  /** @default a fresh prefix */
+  readonly natsPrefix?: string;
+  readonly env?: Readonly<Record<string, string>>;
+  /** The region the launcher names (`KEYHOLD_REGION`). @default 'us-east-1' */
+  readonly region?: string;
+  /** @default 'warn' */
+  readonly logLevel?: string;
+  readonly onLog?: (service: string, line: string) => void;
+}
+
+export interface TestCluster {
+  readonly cluster: Awaited<ReturnType<typeof startCluster>>;
+  readonly endpoint: string;
+  /** The temp folder holding the keyring (`keyring.json`), identities and quota files. */
+  readonly dir: string;
+  /** The cluster's own fresh database. */
+  readonly db: Awaited<ReturnType<typeof testDatabase>>;
+  /** Stops the services, drops the database and removes the temp folder. */
+  stop(): Promise<void>;
+}
+
+/** The identities file format of policy-authorizer, accounts taken from the ARNs. */
+export function identitiesDocument(principals: readonly TestPrincipal[]): unknown {
+  const byAccount = new Map<string, TestPrincipal[]>();
+  for (const p of principals) {
+    const account = p.arn.split(':')[4] ?? '';
+    byAccount.set(account, [...(byAccount.get(account) ?? []), p]);
+  }
+  return {
+    accounts: [...byAccount].map(([accountId, members]) => ({
+      accountId,
+      principals: members.map((p) => ({
+        arn: p.arn,
+        accessKeys: [{ accessKeyId: p.accessKeyId, secretAccessKey: p.secretAccessKey }],
+        ...(p.policies ? { policies: p.policies } : {}),
+      })),
+    })),
+  };
+}
+
+/**
+ * The whole cluster as processes on a fresh database, with a random root
+ * keyring and the given identities: what every e2e file starts from.
+ */
+export async function startTestCluster(options: TestClusterOptions): Promise<TestCluster> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `keyhold-${options.name}-e2e-`));
+  const rootKeyringFile = path.join(dir, 'keyring.json');
+  fs.writeFileSync(
+    rootKeyringFile,
+    JSON.stringify({ current: 1, keys: { '1': randomBytes(32).toString('base64') } }),
+    { mode: 0o600 },
+  );
+  const identitiesFile = path.join(dir, 'identities.json');
+  fs.writeFileSync(identitiesFile, JSON.stringify(identitiesDocument(options.principals)));
+  let quotaFile: string | undefined;
+  if (options.quota !== undefined) {
+    quotaFile = path.join(dir, 'quota.json');
+    fs.writeFileSync(quotaFile, JSON.stringify(options.quota));
+  }
+  const db = await testDatabase();
+  try {
+    const cluster = await startCluster({
+      databaseUrl: db.url,
+      natsUrl: options.natsUrl ?? testNatsUrl(),
+      natsPrefix: options.natsPrefix ?? testBusPrefix(),
+      httpPort: await findFreePort(),
+      basePort: 'auto',
+      rootKeyringFile,
+      identitiesFile,
+      ...(quotaFile ? { quotaFile } : {}),
+      logLevel: options.logLevel ?? 'warn',
+      ...(options.onLog ? { onLog: options.onLog } : {}),
+      ...(options.env ? { env: options.env } : {}),
+      ...(options.region ? { region: options.region } : {}),
+    });
+    return {
+      cluster,
+      endpoint: cluster.endpoint,
+      dir,
+      db,
+      stop: async () => {
+        await cluster.stop();
+        await db.drop();
+        fs.rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  } catch (err) {
+    await db.drop();
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw err;
+  }
+}
