@@ -33,6 +33,14 @@ import {
   requiredKeyId,
 } from './operation.js';
 
+/** The request of an operation whose only member is KeyId. */
+function keyIdRequest(input: JsonObject): { keyId: string } {
+  const v = new Validation();
+  const keyId = requiredKeyId(input, v);
+  v.done();
+  return { keyId };
+}
+
 export const createKey = define('CreateKey', {
   hot: false,
   parse(input) {
@@ -330,12 +338,7 @@ export const scheduleKeyDeletion = define('ScheduleKeyDeletion', {
 
 export const cancelKeyDeletion = define('CancelKeyDeletion', {
   hot: false,
-  parse(input) {
-    const v = new Validation();
-    const keyId = requiredKeyId(input, v);
-    v.done();
-    return { keyId };
-  },
+  parse: keyIdRequest,
   call: (b, req, opts) => b.keyManager.CancelKeyDeletion(req, opts),
   serialize: (res) => ({ KeyId: res.keyId }),
   responseKeyArn: (res) => res.keyId,
@@ -435,12 +438,7 @@ export const disableKeyRotation = keyIdOnly('DisableKeyRotation', (b, req, opts)
 
 export const getKeyRotationStatus = define('GetKeyRotationStatus', {
   hot: false,
-  parse(input) {
-    const v = new Validation();
-    const keyId = requiredKeyId(input, v);
-    v.done();
-    return { keyId };
-  },
+  parse: keyIdRequest,
   call: (b, req, opts) => b.keyManager.GetKeyRotationStatus(req, opts),
   serialize(res) {
     const out: Record<string, unknown> = {
@@ -460,12 +458,7 @@ export const getKeyRotationStatus = define('GetKeyRotationStatus', {
 
 export const rotateKeyOnDemand = define('RotateKeyOnDemand', {
   hot: false,
-  parse(input) {
-    const v = new Validation();
-    const keyId = requiredKeyId(input, v);
-    v.done();
-    return { keyId };
-  },
+  parse: keyIdRequest,
   call: (b, req, opts) => b.keyManager.RotateKeyOnDemand(req, opts),
   serialize: (res) => ({ KeyId: res.keyId }),
   responseKeyArn: (res) => res.keyId,
