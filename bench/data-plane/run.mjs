@@ -31,6 +31,9 @@ const REGION = 'us-east-1';
 const ACCOUNT = '111122223333';
 const CREDS = { accessKeyId: 'bench', secretAccessKey: 'bench-secret' };
 const PROCESSES = process.env.BENCH_PROCESSES ?? '2';
+// BENCH_QUOTA_ENFORCE=false runs the same cluster with the gateway's quota
+// gate off, to measure what quota enforcement costs on the hot path.
+const QUOTA_ENFORCE = process.env.BENCH_QUOTA_ENFORCE ?? 'true';
 const CLK_TCK = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
 
 function haveH2load() {
@@ -333,7 +336,11 @@ async function main() {
         if (/"level":(50|60)/.test(line))
           process.stderr.write(`[${service}] ${line.slice(0, 300)}\n`);
       },
-      env: { KEYHOLD_GATEWAY_PROCESSES: PROCESSES, KEYHOLD_CRYPTO_WORKER_PROCESSES: PROCESSES },
+      env: {
+        KEYHOLD_GATEWAY_PROCESSES: PROCESSES,
+        KEYHOLD_CRYPTO_WORKER_PROCESSES: PROCESSES,
+        KEYHOLD_QUOTA_ENFORCE: QUOTA_ENFORCE,
+      },
     });
     stops.push(() => cluster.stop());
     const clusterPids = () => descendants(process.pid, new Set([echo.pid]));
