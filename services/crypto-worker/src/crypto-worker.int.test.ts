@@ -21,50 +21,20 @@ import type {
   GetKeyForCryptoResponse,
   GetDecisionBundleRequest__Output,
   GrpcServerHandle,
-  RequestContext,
 } from '@keyhold/proto';
 import { testBusPrefix, testNatsUrl } from '@keyhold/testkit';
 import { startCryptoWorker } from './server.js';
 import type { CryptoWorker } from './server.js';
+import {
+  ACCOUNT,
+  KMS_ALL,
+  OTHER_ACCOUNT,
+  REGION,
+  codeOf,
+  context,
+  defaultKeyPolicy,
+} from './test-fixtures.js';
 
-/** AWS's default key policy: the key account's root, i.e. IAM decides. */
-function defaultKeyPolicy(accountId: string): string {
-  return JSON.stringify({
-    Version: '2012-10-17',
-    Statement: [
-      {
-        Effect: 'Allow',
-        Principal: { AWS: `arn:aws:iam::${accountId}:root` },
-        Action: 'kms:*',
-        Resource: '*',
-      },
-    ],
-  });
-}
-
-/** An identity policy allowing every kms action. */
-const KMS_ALL = JSON.stringify({
-  Version: '2012-10-17',
-  Statement: [{ Effect: 'Allow', Action: 'kms:*', Resource: '*' }],
-});
-
-const REGION = 'us-east-1';
-const ACCOUNT = '111122223333';
-const OTHER_ACCOUNT = '444455556666';
-
-const context = (over: Partial<RequestContext> = {}): RequestContext => ({
-  requestId: randomUUID(),
-  region: REGION,
-  accountId: ACCOUNT,
-  principalArn: `arn:aws:iam::${ACCOUNT}:user/alice`,
-  sourceIp: '127.0.0.1',
-  userAgent: 'test',
-  viaService: '',
-  operation: 'Encrypt',
-  ...over,
-});
-
-/** What the stand-in key-manager knows about one key. */
 interface StoredKey {
   keyId: string;
   arn: string;
@@ -132,15 +102,6 @@ function authorizerStandIn(keys: Map<string, StoredKey>, calls: { count: number 
       policies: [KMS_ALL],
     }),
   };
-}
-
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (err) {
-    return isKmsError(err) ? err.code : `not a KmsError: ${String(err)}`;
-  }
-  return 'OK';
 }
 
 describe('crypto-worker', () => {

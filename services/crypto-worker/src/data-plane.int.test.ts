@@ -3,7 +3,7 @@ import * as grpc from '@grpc/grpc-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { busNames, connectBus } from '@keyhold/bus';
 import type { Bus } from '@keyhold/bus';
-import { KmsError, createLogger, isKmsError, keyArn, parseKeyArn } from '@keyhold/core';
+import { KmsError, createLogger, keyArn, parseKeyArn } from '@keyhold/core';
 import { RootKeyring, parseKeyring } from '@keyhold/envelope';
 import {
   createAuthorizerClient,
@@ -24,52 +24,23 @@ import type {
   GetKeyForCryptoRequest__Output,
   GetKeyForCryptoResponse,
   GrpcServerHandle,
-  RequestContext,
 } from '@keyhold/proto';
 import { testBusPrefix, testNatsUrl } from '@keyhold/testkit';
 import { startCryptoWorker } from './server.js';
 import type { CryptoWorker } from './server.js';
-
-/** AWS's default key policy: the key account's root, i.e. IAM decides. */
-function defaultKeyPolicy(accountId: string): string {
-  return JSON.stringify({
-    Version: '2012-10-17',
-    Statement: [
-      {
-        Effect: 'Allow',
-        Principal: { AWS: `arn:aws:iam::${accountId}:root` },
-        Action: 'kms:*',
-        Resource: '*',
-      },
-    ],
-  });
-}
-
-/** An identity policy allowing every kms action. */
-const KMS_ALL = JSON.stringify({
-  Version: '2012-10-17',
-  Statement: [{ Effect: 'Allow', Action: 'kms:*', Resource: '*' }],
-});
+import {
+  ACCOUNT,
+  KMS_ALL,
+  OTHER_ACCOUNT as OTHER,
+  REGION,
+  codeOf,
+  context,
+  defaultKeyPolicy,
+} from './test-fixtures.js';
 
 // ReEncrypt, GenerateDataKeyWithoutPlaintext, GenerateRandom, DryRun, the
 // multiplexed DataPlane stream and root keyring rotation, against a real
 // worker with stand-ins for key-manager and the authorizer.
-
-const REGION = 'us-east-1';
-const ACCOUNT = '111122223333';
-const OTHER = '444455556666';
-
-const context = (over: Partial<RequestContext> = {}): RequestContext => ({
-  requestId: randomUUID(),
-  region: REGION,
-  accountId: ACCOUNT,
-  principalArn: `arn:aws:iam::${ACCOUNT}:user/alice`,
-  sourceIp: '127.0.0.1',
-  userAgent: 'test',
-  viaService: '',
-  operation: 'Encrypt',
-  ...over,
-});
 
 interface StoredKey {
   keyId: string;
@@ -78,15 +49,6 @@ interface StoredKey {
   state: string;
   usage: string;
   materials: { version: number; wrapped: Buffer }[];
-}
-
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (err) {
-    return isKmsError(err) ? err.code : `not a KmsError: ${String(err)}`;
-  }
-  return 'OK';
 }
 
 const rootKey = (): string => randomBytes(32).toString('base64');
