@@ -31,7 +31,7 @@ export type { ShutdownStep } from './lifecycle.js';
 export { constantTimeEqual } from './secrets.js';
 export { KEY_STATES, KEY_USAGES, KEY_SPECS, ORIGINS } from './key-model.js';
 export type { KeyStateName, KeyUsage, KeySpecName, Origin } from './key-model.js';
-export { deriveSigningKey } from './sigv4.js';
+export { deriveSigningKey } from './sigv4/derive.js';
 export { AWS_REGIONS, regionLabel } from './regions.js';
 export { runProcesses } from './processes.js';
 export type { ProcessesOptions } from './processes.js';

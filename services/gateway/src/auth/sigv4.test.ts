@@ -3,8 +3,8 @@ import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { describe, expect, it } from 'vitest';
 import { KmsError, deriveSigningKey } from '@keyhold/core';
-import { parseAmzDate, parseAuthorization, SIGNATURE_MISMATCH_MESSAGE } from './sigv4.js';
-import type { SignableRequest } from './sigv4.js';
+import { parseAmzDate, parseAuthorization, SIGNATURE_MISMATCH_MESSAGE } from '@keyhold/core/sigv4';
+import type { SignableRequest } from '@keyhold/core/sigv4';
 import { SigV4Verifier } from './verifier.js';
 import type { AuthenticateFn } from './verifier.js';
 

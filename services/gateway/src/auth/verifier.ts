@@ -6,8 +6,8 @@ import {
   parseAmzDate,
   stringToSign,
   unrecognizedClient,
-} from './sigv4.js';
-import type { ParsedAuthorization, SignableRequest } from './sigv4.js';
+} from '@keyhold/core/sigv4';
+import type { ParsedAuthorization, SignableRequest } from '@keyhold/core/sigv4';
 
 /** The authenticated caller. */
 export interface Caller {

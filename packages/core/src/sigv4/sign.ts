@@ -1,6 +1,6 @@
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { SignatureV4 } from '@smithy/signature-v4';
-import { SERVICE } from '../auth/sigv4.js';
+import { SERVICE } from './verify.js';
 
 /** What a native gRPC call needs signed; see kms-service.ts for the scheme. */
 export interface NativeSignInput {

@@ -1,7 +1,9 @@
 import { createHash, createHmac } from 'node:crypto';
 import { SignatureV4Base } from '@smithy/signature-v4';
 import type { SignatureV4 } from '@smithy/signature-v4';
-import { KmsError, constantTimeEqual, isRegion } from '@keyhold/core';
+import { KmsError } from '../errors.js';
+import { isRegion } from '../ids.js';
+import { constantTimeEqual } from '../secrets.js';
 
 export const ALGORITHM = 'AWS4-HMAC-SHA256';
 export const SERVICE = 'kms';

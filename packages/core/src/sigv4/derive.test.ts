@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { getSigningKey } from '@smithy/signature-v4';
 import { describe, expect, it } from 'vitest';
-import { deriveSigningKey } from './sigv4.js';
+import { deriveSigningKey } from './derive.js';
 
 type SourceData = string | ArrayBuffer | ArrayBufferView;
 const toBuffer = (d: SourceData): Buffer =>
