@@ -35,3 +35,4 @@ export { deriveSigningKey } from './sigv4/derive.js';
 export { AWS_REGIONS, regionLabel } from './regions.js';
 export { runProcesses } from './processes.js';
 export type { ProcessesOptions } from './processes.js';
+export { CRYPTO_SYMMETRIC_CLASS, SYMMETRIC_OPERATIONS } from './quota-classes.js';

@@ -88,8 +88,8 @@ describe('quota limiter', () => {
     expect(quotas.find((q) => q.quotaClass === CRYPTO_SYMMETRIC_CLASS)).toEqual({
       quotaClass: CRYPTO_SYMMETRIC_CLASS,
       ratePerSecond: 100_000,
-      burst: 100_000,
-      available: 100_000,
+      burst: 10_000,
+      available: 10_000,
       source: 'aws-default',
     });
     expect(
@@ -229,7 +229,7 @@ describe('quota limiter', () => {
         scope: { region: '', accountId: '' },
         quotaClass: 'CreateKey',
         ratePerSecond: 50,
-        burst: 50,
+        burst: 10,
         origin: 'live',
       });
       now += 100;
@@ -237,7 +237,7 @@ describe('quota limiter', () => {
       limiter.setOverride({ accountId: A }, 'CreateKey', 1, 1);
       now += 1000;
       expect(take()).toBe(1);
-      expect(take(B)).toBe(50);
+      expect(take(B)).toBe(10); // a fresh bucket of the default burst for rate 50
       expect(
         limiter.quotas('us-east-1', A).find((q) => q.quotaClass === 'CreateKey'),
       ).toMatchObject({ ratePerSecond: 1, source: 'account' });

@@ -54,24 +54,25 @@ describe('quota classes', () => {
     ['eu-west-2', 20_000],
     ['sa-east-1', 10_000],
     ['eu-north-1', 10_000],
-  ])('symmetric default in %s is %d/s', (region, rate) => {
-    expect(defaultLimit(region, CRYPTO_SYMMETRIC_CLASS)).toEqual({ rate, burst: rate });
+  ])('symmetric default in %s is %d/s, a tenth of it as burst', (region, rate) => {
+    expect(defaultLimit(region, CRYPTO_SYMMETRIC_CLASS)).toEqual({ rate, burst: rate / 10 });
   });
 
   it.each([
-    ['CreateKey', 5],
-    ['DescribeKey', 2000],
-    ['ListKeys', 500],
-    ['GetKeyPolicy', 1000],
-    ['ListGrants', 100],
-    ['CreateGrant', 50],
-    ['ScheduleKeyDeletion', 15],
-    ['TagResource', 10],
-    ['UpdateAlias', 5],
-    ['GetParametersForImport', 1],
-  ])('%s defaults to %d/s in every region', (cls, rate) => {
-    expect(defaultLimit('us-east-1', cls)).toEqual({ rate, burst: rate });
-    expect(defaultLimit('me-south-1', cls)).toEqual({ rate, burst: rate });
+    // burst: a tenth of the rate, but at least min(rate, 10)
+    ['CreateKey', 5, 5],
+    ['DescribeKey', 2000, 200],
+    ['ListKeys', 500, 50],
+    ['GetKeyPolicy', 1000, 100],
+    ['ListGrants', 100, 10],
+    ['CreateGrant', 50, 10],
+    ['ScheduleKeyDeletion', 15, 10],
+    ['TagResource', 10, 10],
+    ['UpdateAlias', 5, 5],
+    ['GetParametersForImport', 1, 1],
+  ])('%s defaults to %d/s in every region, burst %d', (cls, rate, burst) => {
+    expect(defaultLimit('us-east-1', cls)).toEqual({ rate, burst });
+    expect(defaultLimit('me-south-1', cls)).toEqual({ rate, burst });
   });
 });
 
@@ -97,7 +98,7 @@ describe('quota file', () => {
     });
     expect(resolveLimit(overrides, 'us-east-1', '111122223333', 'CreateKey')).toEqual({
       rate: 50,
-      burst: 50,
+      burst: 10,
     });
     expect(resolveLimit(overrides, 'us-east-1', '444455556666', 'ListKeys')).toEqual({
       rate: 1,
@@ -113,7 +114,7 @@ describe('quota file', () => {
     });
     expect(resolveLimit(overrides, 'us-east-1', '111122223333', 'DescribeKey')).toEqual({
       rate: 2000,
-      burst: 2000,
+      burst: 200,
     });
     expect(
       resolveLimit(NO_OVERRIDES, 'us-east-2', '111122223333', CRYPTO_SYMMETRIC_CLASS).rate,

@@ -1,20 +1,14 @@
 import { z } from 'zod';
-import { ConfigError, KmsError, isAccountId, isRegion } from '@keyhold/core';
+import {
+  CRYPTO_SYMMETRIC_CLASS,
+  ConfigError,
+  KmsError,
+  SYMMETRIC_OPERATIONS,
+  isAccountId,
+  isRegion,
+} from '@keyhold/core';
 
-/** The AWS shared quota for symmetric cryptographic operations. */
-export const CRYPTO_SYMMETRIC_CLASS = 'CryptographicOperationsSymmetric';
-
-/** Operations that spend the shared symmetric quota (AWS-KMS-REFERENCE §2.1). */
-export const SYMMETRIC_OPERATIONS: readonly string[] = [
-  'Encrypt',
-  'Decrypt',
-  'ReEncrypt',
-  'GenerateDataKey',
-  'GenerateDataKeyWithoutPlaintext',
-  'GenerateRandom',
-  'GenerateMac',
-  'VerifyMac',
-];
+export { CRYPTO_SYMMETRIC_CLASS, SYMMETRIC_OPERATIONS };
 
 const SYMMETRIC_BY_REGION: Readonly<Record<string, number>> = {
   'us-east-1': 100_000,
@@ -105,14 +99,25 @@ export interface QuotaLimit {
   readonly burst: number;
 }
 
-/** The AWS default for a class in a region; burst equals the rate (at least 1). */
+/**
+ * The bucket capacity when a limit names none. AWS counts each quota per
+ * second, so a bucket as deep as the rate would let the first second after an
+ * idle spell admit twice the quota; a tenth of the rate bounds any one second
+ * to 1.1x. Small quotas keep up to 10 so that a script's few back-to-back calls
+ * within its quota are not throttled.
+ */
+export function defaultBurst(rate: number): number {
+  return Math.max(1, Math.ceil(rate / 10), Math.min(rate, 10));
+}
+
+/** The AWS default for a class in a region, with the default burst. */
 export function defaultLimit(region: string, quotaClass: string): QuotaLimit {
   const rate =
     quotaClass === CRYPTO_SYMMETRIC_CLASS
       ? (SYMMETRIC_BY_REGION[region] ?? SYMMETRIC_ELSEWHERE)
       : (PER_API_RATES[quotaClass] ?? 0);
   if (rate <= 0) throw new RangeError(`unknown quota class ${quotaClass}`);
-  return { rate, burst: Math.max(1, rate) };
+  return { rate, burst: defaultBurst(rate) };
 }
 
 const limitSchema = z.strictObject({
@@ -153,7 +158,7 @@ const withBurst = (
   Object.fromEntries(
     Object.entries(m ?? {}).map(([c, l]) => [
       c,
-      { rate: l.rate, burst: l.burst ?? Math.max(1, l.rate) },
+      { rate: l.rate, burst: l.burst ?? defaultBurst(l.rate) },
     ]),
   );
 
@@ -254,11 +259,11 @@ export function assertOverrideTarget(scope: QuotaScope, quotaClass: string): voi
     throw KmsError.validation(`Invalid quota override: ${problems.join('; ')}.`);
 }
 
-/** Checks a limit from an admin call; returns it with the burst defaulted to the rate. */
+/** Checks a limit from an admin call; returns it with the burst defaulted (defaultBurst). */
 export function checkedLimit(rate: number, burst: number | undefined): QuotaLimit {
   if (!(rate > 0) || !Number.isFinite(rate) || rate > 10_000_000)
     throw KmsError.validation('rate must be > 0 and at most 10000000 per second.');
-  const b = burst === undefined || burst === 0 ? Math.max(1, rate) : burst;
+  const b = burst === undefined || burst === 0 ? defaultBurst(rate) : burst;
   if (!(b >= 1) || !Number.isFinite(b) || b > 10_000_000)
     throw KmsError.validation('burst must be >= 1 and at most 10000000.');
   return { rate, burst: b };
