@@ -5,6 +5,9 @@
 // For every run: req/s, p50/p99 latency, and CPU µs per request summed over
 // every process involved (Keyhold services, NATS, Postgres; for the ceiling,
 // the echo server). Usage: npm run bench:data-plane  (BENCH_DURATION_S=10)
+// BENCH_MODE=policy (npm run bench:policy-encrypt) instead measures Encrypt
+// under a realistic 10-statement key policy against one that allows
+// everything, alternating on the same cluster (issue 5's < 10% goal).
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -18,6 +21,7 @@ import {
   DisableKeyCommand,
   EncryptCommand,
   KMSClient,
+  PutKeyPolicyCommand,
 } from '@aws-sdk/client-kms';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { startCluster } from '@keyhold/local';
@@ -34,6 +38,133 @@ const PROCESSES = process.env.BENCH_PROCESSES ?? '2';
 // BENCH_QUOTA_ENFORCE=false runs the same cluster with the gateway's quota
 // gate off, to measure what quota enforcement costs on the hot path.
 const QUOTA_ENFORCE = process.env.BENCH_QUOTA_ENFORCE ?? 'true';
+const MODE = process.env.BENCH_MODE ?? 'data-plane';
+const POLICY_ROUNDS = Number(process.env.BENCH_POLICY_ROUNDS ?? 3);
+const BENCH_USER = `arn:aws:iam::${ACCOUNT}:user/bench`;
+const ROOT = `arn:aws:iam::${ACCOUNT}:root`;
+const CONTEXT = { tenant: 'bench', purpose: 'data' };
+const ALLOW_ALL_POLICY = {
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Allow', Principal: '*', Action: 'kms:*', Resource: '*' }],
+};
+// What a platform team's key policy looks like: admins, users scoped by
+// encryption context, a service via kms:ViaService, grants for AWS resources,
+// and Deny guard rails on context, network and tenants.
+const REALISTIC_POLICY = {
+  Version: '2012-10-17',
+  Statement: [
+    {
+      Sid: 'EnableRoot',
+      Effect: 'Allow',
+      Principal: { AWS: ROOT },
+      Action: 'kms:*',
+      Resource: '*',
+    },
+    {
+      Sid: 'KeyAdmins',
+      Effect: 'Allow',
+      Principal: { AWS: `arn:aws:iam::${ACCOUNT}:role/kms-admin` },
+      Action: [
+        'kms:Create*',
+        'kms:Describe*',
+        'kms:Enable*',
+        'kms:List*',
+        'kms:Put*',
+        'kms:Update*',
+        'kms:Revoke*',
+        'kms:Disable*',
+        'kms:Get*',
+        'kms:Delete*',
+        'kms:TagResource',
+        'kms:UntagResource',
+        'kms:ScheduleKeyDeletion',
+        'kms:CancelKeyDeletion',
+      ],
+      Resource: '*',
+    },
+    {
+      Sid: 'TenantUse',
+      Effect: 'Allow',
+      Principal: { AWS: BENCH_USER },
+      Action: [
+        'kms:Encrypt',
+        'kms:Decrypt',
+        'kms:ReEncrypt*',
+        'kms:GenerateDataKey*',
+        'kms:DescribeKey',
+      ],
+      Resource: '*',
+      Condition: { StringEquals: { 'kms:EncryptionContext:tenant': 'bench' } },
+    },
+    {
+      Sid: 'ObjectStoreViaService',
+      Effect: 'Allow',
+      Principal: { AWS: '*' },
+      Action: ['kms:Encrypt', 'kms:Decrypt', 'kms:GenerateDataKey*'],
+      Resource: '*',
+      Condition: {
+        StringEquals: {
+          'kms:ViaService': `s3.${REGION}.amazonaws.com`,
+          'kms:CallerAccount': ACCOUNT,
+        },
+      },
+    },
+    {
+      Sid: 'GrantsForResources',
+      Effect: 'Allow',
+      Principal: { AWS: `arn:aws:iam::${ACCOUNT}:role/app` },
+      Action: ['kms:CreateGrant', 'kms:ListGrants', 'kms:RevokeGrant'],
+      Resource: '*',
+      Condition: { Bool: { 'kms:GrantIsForAWSResource': 'true' } },
+    },
+    {
+      Sid: 'AnalyticsDecrypt',
+      Effect: 'Allow',
+      Principal: { AWS: `arn:aws:iam::${ACCOUNT}:role/analytics` },
+      Action: 'kms:Decrypt',
+      Resource: '*',
+      Condition: {
+        'ForAllValues:StringEquals': { 'kms:EncryptionContextKeys': ['tenant', 'purpose'] },
+      },
+    },
+    {
+      Sid: 'Auditors',
+      Effect: 'Allow',
+      Principal: { AWS: `arn:aws:iam::${ACCOUNT}:role/auditor` },
+      Action: ['kms:Describe*', 'kms:List*', 'kms:Get*'],
+      Resource: '*',
+      Condition: { DateLessThan: { 'aws:CurrentTime': '2030-01-01T00:00:00Z' } },
+    },
+    {
+      Sid: 'DenyWithoutContext',
+      Effect: 'Deny',
+      Principal: '*',
+      Action: ['kms:Encrypt', 'kms:GenerateDataKey*'],
+      Resource: '*',
+      Condition: { Null: { 'kms:EncryptionContextKeys': 'true' } },
+    },
+    {
+      Sid: 'DenyForeignTenants',
+      Effect: 'Deny',
+      Principal: '*',
+      Action: ['kms:Encrypt', 'kms:Decrypt', 'kms:GenerateDataKey*'],
+      Resource: '*',
+      Condition: {
+        StringNotEqualsIfExists: {
+          'kms:EncryptionContext:tenant': ['bench', 'payments', 'search'],
+        },
+      },
+    },
+    {
+      Sid: 'DenyOutsideNetwork',
+      Effect: 'Deny',
+      Principal: '*',
+      Action: 'kms:*',
+      Resource: '*',
+      Condition: { NotIpAddressIfExists: { 'aws:SourceIp': ['127.0.0.0/8', '10.0.0.0/8'] } },
+    },
+  ],
+};
 const CLK_TCK = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
 
 function haveH2load() {
@@ -270,16 +401,19 @@ async function main() {
       echo.stdout.once('data', (d) => resolve(Number(String(d).trim()))),
     );
     const grpcHeaders = { 'content-type': 'application/grpc', te: 'trailers' };
-    const ceiling = await h2load({
-      name: '(1) ceiling: grpc-js unary echo 1 KiB',
-      url: `http://127.0.0.1:${echoPort}/bench.Echo/Echo`,
-      body: grpcFrame(randomBytes(1024)),
-      headers: grpcHeaders,
-      clients: 16,
-      streams: 8,
-      pids: () => [echo.pid],
-    });
-    results.push(ceiling);
+    const ceiling =
+      MODE === 'policy'
+        ? undefined
+        : await h2load({
+            name: '(1) ceiling: grpc-js unary echo 1 KiB',
+            url: `http://127.0.0.1:${echoPort}/bench.Echo/Echo`,
+            body: grpcFrame(randomBytes(1024)),
+            headers: grpcHeaders,
+            clients: 16,
+            streams: 8,
+            pids: () => [echo.pid],
+          });
+    if (ceiling) results.push(ceiling);
     echo.kill('SIGTERM');
 
     // The cluster: Postgres, NATS, six services; gateway and crypto-worker as 2 processes each.
@@ -309,7 +443,18 @@ async function main() {
         accounts: [
           {
             accountId: ACCOUNT,
-            principals: [{ arn: `arn:aws:iam::${ACCOUNT}:user/bench`, accessKeys: [CREDS] }],
+            principals: [
+              {
+                arn: BENCH_USER,
+                accessKeys: [CREDS],
+                policies: [
+                  {
+                    Version: '2012-10-17',
+                    Statement: [{ Effect: 'Allow', Action: 'kms:*', Resource: '*' }],
+                  },
+                ],
+              },
+            ],
           },
         ],
       }),
@@ -407,6 +552,18 @@ async function main() {
       );
       return { path: def.path, body: grpcFrame(bytes), headers: { ...grpcHeaders, ...headers } };
     };
+
+    if (MODE === 'policy') {
+      await comparePolicies({
+        kms,
+        key,
+        plaintext,
+        awsRequest,
+        endpoint: cluster.endpoint,
+        pids: clusterPids,
+      });
+      return;
+    }
 
     const ops = [
       [
@@ -547,6 +704,49 @@ async function main() {
   } finally {
     await cleanup();
   }
+}
+
+/**
+ * Encrypt via the AWS JSON API under each key policy in turn, POLICY_ROUNDS
+ * times, on one cluster: alternating cancels drift in the machine's load.
+ */
+async function comparePolicies({ kms, key, plaintext, awsRequest, endpoint, pids }) {
+  const request = await awsRequest('Encrypt', {
+    KeyId: key.Arn,
+    Plaintext: plaintext.toString('base64'),
+    EncryptionContext: CONTEXT,
+  });
+  const runs = { 'allow-all': [], realistic: [] };
+  for (let round = 0; round < POLICY_ROUNDS; round++) {
+    for (const [name, policy] of [
+      ['allow-all', ALLOW_ALL_POLICY],
+      ['realistic', REALISTIC_POLICY],
+    ]) {
+      await kms.send(new PutKeyPolicyCommand({ KeyId: key.Arn, Policy: JSON.stringify(policy) }));
+      // Workers drop the key's decision bundle on the policy event; let it settle.
+      await new Promise((r) => setTimeout(r, 1_500));
+      runs[name].push(
+        await h2load({
+          name: `Encrypt, ${name} key policy (round ${round + 1})`,
+          url: `${endpoint}/`,
+          body: request.body,
+          headers: request.headers,
+          h1: true,
+          clients: 128,
+          streams: 1,
+          pids,
+        }),
+      );
+    }
+  }
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const allow = median(runs['allow-all'].map((r) => r.reqPerS));
+  const real = median(runs.realistic.map((r) => r.reqPerS));
+  const cpuAllow = median(runs['allow-all'].map((r) => r.cpuUsPerReq));
+  const cpuReal = median(runs.realistic.map((r) => r.cpuUsPerReq));
+  console.log(
+    `median Encrypt: allow-all ${allow.toFixed(0)} req/s (${cpuAllow.toFixed(0)} µs CPU), realistic ${real.toFixed(0)} req/s (${cpuReal.toFixed(0)} µs CPU): authorization costs ${(100 * (1 - real / allow)).toFixed(1)}% of throughput (goal < 10%)`,
+  );
 }
 
 await main();

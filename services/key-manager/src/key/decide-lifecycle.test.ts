@@ -360,6 +360,30 @@ describe('key lifecycle decisions', () => {
       ],
     });
     put(denyAlice).thenThrows('MalformedPolicyDocumentException', /will not allow you/);
+    // A network guard rail is judged by the request's own source address.
+    const denyOutside = JSON.stringify({
+      Statement: [
+        JSON.parse(defaultKeyPolicy(accountId)).Statement[0],
+        {
+          Effect: 'Deny',
+          Principal: '*',
+          Action: 'kms:*',
+          Resource: '*',
+          Condition: { NotIpAddressIfExists: { 'aws:SourceIp': '10.0.0.0/8' } },
+        },
+      ],
+    });
+    const putFrom = (sourceIp: string) =>
+      spec
+        .given([created()])
+        .when(cmd('PutKeyPolicy', { policy: denyOutside, caller: { ...caller, sourceIp } }));
+    putFrom('10.1.2.3').then([
+      {
+        type: 'KeyPolicyPut',
+        data: { ...base, policyName: 'default', policy: denyOutside, at },
+      },
+    ]);
+    putFrom('192.0.2.1').thenThrows('MalformedPolicyDocumentException', /will not allow you/);
   });
 
   it('validates key policies and names the problem', () => {

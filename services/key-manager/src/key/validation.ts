@@ -65,6 +65,8 @@ export interface PolicyCaller {
   readonly principalArn: string;
   readonly accountId: string;
   readonly region: string;
+  /** `aws:SourceIp` of the request, so that network conditions judge it as they will later. */
+  readonly sourceIp?: string | undefined;
 }
 
 /** The caller as the policy language sees it; no principal ARN means the account itself. */
@@ -86,7 +88,7 @@ export function assertNoLockout(
 ): void {
   const locked = wouldLockOut(policy, callerPrincipal(caller), {
     ...(key ? { key } : {}),
-    context: { region: caller.region },
+    context: { region: caller.region, ...(caller.sourceIp ? { sourceIp: caller.sourceIp } : {}) },
   });
   if (locked) {
     throw new KmsError(
