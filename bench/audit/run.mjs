@@ -304,7 +304,19 @@ async function encrypt() {
       accounts: [
         {
           accountId: ACCOUNT,
-          principals: [{ arn: `arn:aws:iam::${ACCOUNT}:user/bench`, accessKeys: [CREDS] }],
+          principals: [
+            {
+              arn: `arn:aws:iam::${ACCOUNT}:user/bench`,
+              accessKeys: [CREDS],
+              // No default identity policy: the bench user is given kms:* explicitly.
+              policies: [
+                {
+                  Version: '2012-10-17',
+                  Statement: [{ Effect: 'Allow', Action: 'kms:*', Resource: '*' }],
+                },
+              ],
+            },
+          ],
         },
       ],
     }),

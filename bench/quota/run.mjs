@@ -97,6 +97,13 @@ try {
           {
             arn: `arn:aws:iam::${a.accountId}:user/bench`,
             accessKeys: [{ accessKeyId: a.key, secretAccessKey: a.secret }],
+            // No default identity policy: the bench users are given kms:* explicitly.
+            policies: [
+              {
+                Version: '2012-10-17',
+                Statement: [{ Effect: 'Allow', Action: 'kms:*', Resource: '*' }],
+              },
+            ],
           },
         ],
       })),

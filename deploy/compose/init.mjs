@@ -2,7 +2,12 @@
 // mounts, into deploy/compose/secrets/ (git-ignored, never in an image):
 //   root-keyring.json  a fresh random root keyring (kept if it exists: every
 //                      key of the compose cluster is wrapped under it)
-//   identities.json    the development accounts of `npm start`
+//   identities.json    the development accounts of `npm start` (the seed of
+//                      policy-authorizer's identities: users with kms:*, an
+//                      identity admin with iam:*)
+//   identity-key       a random 32-byte key (base64) secret access keys are
+//                      sealed under at rest (kept if it exists: stored
+//                      secrets open only under it)
 //   audit-signing-key.pem  an Ed25519 key audit-log signs digests with (kept
 //                      if it exists: earlier digests verify under it)
 // Development only. Real deployments supply them from a secret store.
@@ -24,6 +29,16 @@ const DEV_ACCOUNTS = [
   { accountId: '111122223333', user: 'test', accessKeyId: 'test', secretAccessKey: 'test' },
   { accountId: '444455556666', user: 'alt', accessKeyId: 'alt', secretAccessKey: 'alt' },
 ];
+// As deploy/local/src/dev-config.ts: AWS gives no default identity policy.
+const KMS_POLICY = {
+  Version: '2012-10-17',
+  Statement: [{ Sid: 'DevKms', Effect: 'Allow', Action: 'kms:*', Resource: '*' }],
+};
+const ADMIN = { user: 'admin', accessKeyId: 'admin', secretAccessKey: 'admin' };
+const ADMIN_POLICY = {
+  Version: '2012-10-17',
+  Statement: [{ Sid: 'DevIdentityAdmin', Effect: 'Allow', Action: 'iam:*', Resource: '*' }],
+};
 
 // The directory keeps other local users out; the files must be readable by
 // the container's `node` user (uid 1000), which need not own them.
@@ -54,14 +69,29 @@ try {
   say(`kept the existing audit signing key: ${signingKeyPath}`);
 }
 
+const identityKeyPath = join(dir, 'identity-key');
+try {
+  await writeFile(identityKeyPath, `${randomBytes(32).toString('base64')}\n`, {
+    flag: 'wx',
+    mode: 0o644,
+  });
+  say(`wrote a new DEVELOPMENT identity key: ${identityKeyPath}`);
+} catch (err) {
+  if (err.code !== 'EEXIST') throw err;
+  say(`kept the existing identity key: ${identityKeyPath}`);
+}
+
+const principal = (accountId, p, policy) => ({
+  arn: `arn:aws:iam::${accountId}:user/${p.user}`,
+  accessKeys: [{ accessKeyId: p.accessKeyId, secretAccessKey: p.secretAccessKey }],
+  policies: [policy],
+});
 const identities = {
-  accounts: DEV_ACCOUNTS.map((a) => ({
+  accounts: DEV_ACCOUNTS.map((a, i) => ({
     accountId: a.accountId,
     principals: [
-      {
-        arn: `arn:aws:iam::${a.accountId}:user/${a.user}`,
-        accessKeys: [{ accessKeyId: a.accessKeyId, secretAccessKey: a.secretAccessKey }],
-      },
+      principal(a.accountId, a, KMS_POLICY),
+      ...(i === 0 ? [principal(a.accountId, ADMIN, ADMIN_POLICY)] : []),
     ],
   })),
 };

@@ -22,7 +22,7 @@ const USAGE = `usage: entrypoint.js <command>
 commands:
   ${SERVICES.join('\n  ')}
               run that service (configured by its environment)
-  migrate     create or update the Postgres schemas of key-manager and audit-log, then exit
+  migrate     create or update the Postgres schemas of key-manager, policy-authorizer and audit-log, then exit
   health      exit 0 when this container's gRPC server (GRPC_LISTEN) reports SERVING
 `;
 

@@ -1,6 +1,7 @@
 // The one-shot migration step (compose's `migrate` service, the k8s Job):
-// creates or updates the schemas of key-manager (`key_manager`) and
-// audit-log (`audit`), then exits. Both migrations are idempotent and take
+// creates or updates the schemas of key-manager (`key_manager`),
+// policy-authorizer (`policy_authorizer`) and audit-log (`audit`), then
+// exits. The migrations are idempotent and take
 // advisory locks, so services that still migrate at start are harmless.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { dirname, join, resolve } from 'node:path';
@@ -13,6 +14,11 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 // The services are not libraries: their built schema modules are loaded by path.
 const MIGRATIONS = [
   { schema: 'key_manager', file: 'services/key-manager/dist/schema.js', fn: 'migrateKeyManager' },
+  {
+    schema: 'policy_authorizer',
+    file: 'services/policy-authorizer/dist/identity/schema.js',
+    fn: 'migratePolicyAuthorizer',
+  },
   { schema: 'audit', file: 'services/audit-log/dist/schema.js', fn: 'migrate' },
 ];
 

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
@@ -62,8 +63,15 @@ export interface ClusterOptions {
   readonly basePort?: number | 'auto' | undefined;
   /** Path of the root keyring JSON for crypto-worker. */
   readonly rootKeyringFile: string;
-  /** Path of the identities JSON for policy-authorizer. */
+  /** Path of the identities seed JSON for policy-authorizer. */
   readonly identitiesFile: string;
+  /**
+   * Path of the 32-byte base64 key policy-authorizer seals secret access keys
+   * under. Absent: a random key for this cluster's life, passed inline (fine
+   * for throwaway clusters on a fresh database; a key that changes makes
+   * stored secrets unreadable).
+   */
+  readonly identityKeyFile?: string | undefined;
   /** Path of the quota overrides JSON for quota-limiter. */
   readonly quotaFile?: string | undefined;
   /** Where quota-limiter keeps live overrides (SetQuota) across restarts. */
@@ -194,6 +202,7 @@ export function serviceEnv(
     | 'httpPort'
     | 'rootKeyringFile'
     | 'identitiesFile'
+    | 'identityKeyFile'
     | 'quotaFile'
     | 'quotaStateFile'
     | 'auditSigningKeyFile'
@@ -219,7 +228,11 @@ export function serviceEnv(
   env['GRPC_LISTEN'] = addr(service);
   if (service === 'gateway') env['HTTP_LISTEN'] = `127.0.0.1:${options.httpPort}`;
   if (service === 'crypto-worker') env['KEYHOLD_ROOT_KEYRING_FILE'] = options.rootKeyringFile;
-  if (service === 'policy-authorizer') env['KEYHOLD_IDENTITIES_FILE'] = options.identitiesFile;
+  if (service === 'policy-authorizer') {
+    env['KEYHOLD_IDENTITIES_FILE'] = options.identitiesFile;
+    if (options.identityKeyFile !== undefined)
+      env['KEYHOLD_IDENTITY_KEY_FILE'] = options.identityKeyFile;
+  }
   if (service === 'quota-limiter' && options.quotaFile !== undefined)
     env['KEYHOLD_QUOTA_FILE'] = options.quotaFile;
   if (service === 'quota-limiter' && options.quotaStateFile !== undefined)
@@ -233,6 +246,8 @@ export function serviceEnv(
 const NOT_INHERITED = [
   'KEYHOLD_ROOT_KEYRING',
   'KEYHOLD_IDENTITIES',
+  'KEYHOLD_IDENTITY_KEY',
+  'KEYHOLD_IDENTITY_KEY_FILE',
   'KEYHOLD_QUOTA_FILE',
   'KEYHOLD_QUOTA_STATE_FILE',
   'KEYHOLD_AUDIT_SIGNING_KEY',
@@ -299,6 +314,11 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   const stopTimeoutMs = options.stopTimeoutMs ?? 10_000;
   const inherited: Record<string, string | undefined> = { ...process.env };
   for (const name of NOT_INHERITED) delete inherited[name];
+  // One key for the cluster's life, so that restarted processes still open stored secrets.
+  const identityKey: Record<string, string> =
+    options.identityKeyFile === undefined
+      ? { KEYHOLD_IDENTITY_KEY: randomBytes(32).toString('base64') }
+      : {};
 
   const running: Running[] = [];
   let stopping = false;
@@ -311,7 +331,12 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
 
   const launch = (service: ServiceName): Running => {
     const main = join(rootDir, 'services', service, 'dist', 'main.js');
-    const env = { ...inherited, ...serviceEnv(service, ports, options), ...options.env };
+    const env = {
+      ...inherited,
+      ...serviceEnv(service, ports, options),
+      ...(service === 'policy-authorizer' ? identityKey : {}),
+      ...options.env,
+    };
     const child = spawn(process.execPath, [main], {
       cwd: rootDir,
       env,

@@ -67,9 +67,13 @@ describe('loadLauncherConfig', () => {
 });
 
 describe('identitiesFor', () => {
-  it('writes one principal with one access key per account', () => {
+  it('writes one principal with one access key and the kms:* policy per account, and the admin', () => {
     const c = loadLauncherConfig({});
-    expect(identitiesFor([c.main, c.alt])).toEqual({
+    const kms = {
+      Version: '2012-10-17',
+      Statement: [{ Sid: 'DevKms', Effect: 'Allow', Action: 'kms:*', Resource: '*' }],
+    };
+    expect(identitiesFor([c.main, c.alt], c.admin)).toEqual({
       accounts: [
         {
           accountId: '111122223333',
@@ -77,6 +81,19 @@ describe('identitiesFor', () => {
             {
               arn: 'arn:aws:iam::111122223333:user/test',
               accessKeys: [{ accessKeyId: 'test', secretAccessKey: 'test' }],
+              policies: [kms],
+            },
+            {
+              arn: 'arn:aws:iam::111122223333:user/admin',
+              accessKeys: [{ accessKeyId: 'admin', secretAccessKey: 'admin' }],
+              policies: [
+                {
+                  Version: '2012-10-17',
+                  Statement: [
+                    { Sid: 'DevIdentityAdmin', Effect: 'Allow', Action: 'iam:*', Resource: '*' },
+                  ],
+                },
+              ],
             },
           ],
         },
@@ -86,6 +103,7 @@ describe('identitiesFor', () => {
             {
               arn: 'arn:aws:iam::444455556666:user/alt',
               accessKeys: [{ accessKeyId: 'alt', secretAccessKey: 'alt' }],
+              policies: [kms],
             },
           ],
         },

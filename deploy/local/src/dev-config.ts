@@ -14,6 +14,8 @@ export interface LauncherConfig {
   readonly region: string;
   readonly main: DevAccount;
   readonly alt: DevAccount;
+  /** The first identity admin (iam:*), in the main account. */
+  readonly admin: DevAccount;
   readonly httpPort: number;
   readonly pgPort: number;
   readonly natsPort: number;
@@ -33,6 +35,8 @@ export interface IdentitiesFile {
         readonly accessKeyId: string;
         readonly secretAccessKey: string;
       }[];
+      /** Identity policies; a principal without any may do nothing a key policy does not allow it. */
+      readonly policies: readonly unknown[];
     }[];
   }[];
 }
@@ -59,6 +63,8 @@ export function loadLauncherConfig(
       KEYHOLD_DEV_ALT_ACCOUNT: env.str('444455556666'),
       KEYHOLD_DEV_ALT_ACCESS_KEY_ID: env.str('alt'),
       KEYHOLD_DEV_ALT_SECRET_ACCESS_KEY: env.str('alt'),
+      KEYHOLD_DEV_ADMIN_ACCESS_KEY_ID: env.str('admin'),
+      KEYHOLD_DEV_ADMIN_SECRET_ACCESS_KEY: env.str('admin'),
       KEYHOLD_HTTP_PORT: port(4599),
       KEYHOLD_PG_PORT: port(54329),
       KEYHOLD_NATS_PORT: port(4229),
@@ -78,6 +84,13 @@ export function loadLauncherConfig(
   }
   if (c.KEYHOLD_DEV_ACCESS_KEY_ID === c.KEYHOLD_DEV_ALT_ACCESS_KEY_ID) {
     problems.push('KEYHOLD_DEV_ALT_ACCESS_KEY_ID: must differ from KEYHOLD_DEV_ACCESS_KEY_ID');
+  }
+  if (
+    [c.KEYHOLD_DEV_ACCESS_KEY_ID, c.KEYHOLD_DEV_ALT_ACCESS_KEY_ID].includes(
+      c.KEYHOLD_DEV_ADMIN_ACCESS_KEY_ID,
+    )
+  ) {
+    problems.push('KEYHOLD_DEV_ADMIN_ACCESS_KEY_ID: must differ from the other dev access key ids');
   }
   const ports = [c.KEYHOLD_HTTP_PORT, c.KEYHOLD_PG_PORT, c.KEYHOLD_NATS_PORT];
   if (new Set(ports).size !== ports.length) {
@@ -112,6 +125,12 @@ export function loadLauncherConfig(
       c.KEYHOLD_DEV_ALT_SECRET_ACCESS_KEY,
       'alt',
     ),
+    admin: account(
+      c.KEYHOLD_DEV_ACCOUNT,
+      c.KEYHOLD_DEV_ADMIN_ACCESS_KEY_ID,
+      c.KEYHOLD_DEV_ADMIN_SECRET_ACCESS_KEY,
+      'admin',
+    ),
     httpPort: c.KEYHOLD_HTTP_PORT,
     pgPort: c.KEYHOLD_PG_PORT,
     natsPort: c.KEYHOLD_NATS_PORT,
@@ -121,19 +140,43 @@ export function loadLauncherConfig(
   };
 }
 
-/** The identities file content for the given accounts, one principal with one access key each. */
-export function identitiesFor(accounts: readonly DevAccount[]): IdentitiesFile {
+/** The dev users' identity policy: every kms action (AWS gives no default). */
+export const DEV_KMS_POLICY = {
+  Version: '2012-10-17',
+  Statement: [{ Sid: 'DevKms', Effect: 'Allow', Action: 'kms:*', Resource: '*' }],
+} as const;
+
+/** The dev admin's identity policy: every IAM action of the IdentityAdmin API, on every account. */
+export const DEV_ADMIN_POLICY = {
+  Version: '2012-10-17',
+  Statement: [{ Sid: 'DevIdentityAdmin', Effect: 'Allow', Action: 'iam:*', Resource: '*' }],
+} as const;
+
+/**
+ * The identities seed for the given accounts: one user with one access key
+ * and the kms:* policy each; `admin`, when given, joins its account with iam:*.
+ */
+export function identitiesFor(accounts: readonly DevAccount[], admin?: DevAccount): IdentitiesFile {
+  const principal = (a: DevAccount, policy: unknown) => ({
+    arn: a.principalArn,
+    accessKeys: [{ accessKeyId: a.accessKeyId, secretAccessKey: a.secretAccessKey }],
+    policies: [policy],
+  });
   return {
     accounts: accounts.map((a) => ({
       accountId: a.accountId,
       principals: [
-        {
-          arn: a.principalArn,
-          accessKeys: [{ accessKeyId: a.accessKeyId, secretAccessKey: a.secretAccessKey }],
-        },
+        principal(a, DEV_KMS_POLICY),
+        ...(admin?.accountId === a.accountId ? [principal(admin, DEV_ADMIN_POLICY)] : []),
       ],
     })),
   };
+}
+
+/** A fresh identity key (seals secret access keys at rest): 32 random bytes, base64. */
+export function newIdentityKey(material: Buffer = randomBytes(32)): string {
+  if (material.length !== 32) throw new Error('identity key must be 32 bytes');
+  return material.toString('base64');
 }
 
 /** A fresh root keyring: version 1 = 32 random bytes. */
@@ -163,6 +206,8 @@ export function startBanner(config: LauncherConfig, endpoint: string): string {
     `    access key id ${config.main.accessKeyId}  secret access key ${config.main.secretAccessKey}`,
     `  account ${config.alt.accountId}  ${config.alt.principalArn}`,
     `    access key id ${config.alt.accessKeyId}  secret access key ${config.alt.secretAccessKey}`,
+    `  identity admin ${config.admin.principalArn}`,
+    `    access key id ${config.admin.accessKeyId}  secret access key ${config.admin.secretAccessKey}`,
     '',
     'Try it (bash):',
     `  export ${creds(config.main)}`,
@@ -176,6 +221,7 @@ export function startBanner(config: LauncherConfig, endpoint: string): string {
     `  ${aws} create-key`,
     `  ${aws} encrypt --key-id <KeyId> --plaintext fileb://<(echo -n hello)`,
     `  ${aws} list-keys`,
+    `  AWS_ACCESS_KEY_ID=${config.admin.accessKeyId} AWS_SECRET_ACCESS_KEY=${config.admin.secretAccessKey} npx keyhold iam principals list ${config.main.accountId}`,
     '',
     'Ctrl-C stops everything; data stays in .keyhold/ for the next start.',
     '',

@@ -7,7 +7,15 @@ export {
   startCluster,
 } from './cluster.js';
 export type { Cluster, ClusterOptions, ServiceName, ServicePorts } from './cluster.js';
-export { identitiesFor, loadLauncherConfig, newRootKeyring, startBanner } from './dev-config.js';
+export {
+  DEV_ADMIN_POLICY,
+  DEV_KMS_POLICY,
+  identitiesFor,
+  loadLauncherConfig,
+  newIdentityKey,
+  newRootKeyring,
+  startBanner,
+} from './dev-config.js';
 export type { DevAccount, IdentitiesFile, LauncherConfig, RootKeyringFile } from './dev-config.js';
 export { renderLogLine } from './log-render.js';
 export {

@@ -11,6 +11,7 @@ import {
   identitiesFor,
   loadLauncherConfig,
   newAuditSigningKeyPem,
+  newIdentityKey,
   newRootKeyring,
   startBanner,
 } from './dev-config.js';
@@ -64,6 +65,16 @@ async function ensureDevRootKeyring(path: string): Promise<void> {
     throw err;
   }
   process.stdout.write(DEV_KEYRING_WARNING);
+}
+
+/** Written once: secret access keys stored sealed under it stay readable across restarts. */
+async function ensureDevIdentityKey(path: string): Promise<void> {
+  try {
+    await writeFile(path, `${newIdentityKey()}\n`, { flag: 'wx', mode: 0o600 });
+    say('created a development identity key .keyhold/dev-identity-key (development only)');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+  }
 }
 
 /** Written once: digests signed under it stay verifiable across restarts. */
@@ -172,12 +183,14 @@ async function main(): Promise<number> {
     const identitiesFile = join(stateDir, 'identities.json');
     await writeFile(
       identitiesFile,
-      `${JSON.stringify(identitiesFor([config.main, config.alt]), null, 2)}\n`,
+      `${JSON.stringify(identitiesFor([config.main, config.alt], config.admin), null, 2)}\n`,
       {
         mode: 0o600,
       },
     );
     await chmod(identitiesFile, 0o600);
+    const identityKeyFile = join(stateDir, 'dev-identity-key');
+    await ensureDevIdentityKey(identityKeyFile);
 
     say('starting services');
     let crashed: (() => void) | undefined;
@@ -190,6 +203,7 @@ async function main(): Promise<number> {
       httpPort: config.httpPort,
       rootKeyringFile,
       identitiesFile,
+      identityKeyFile,
       quotaFile: config.quotaFile,
       quotaStateFile: join(stateDir, 'quota-overrides.json'),
       auditSigningKeyFile,

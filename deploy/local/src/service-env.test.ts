@@ -38,4 +38,17 @@ describe('serviceEnv', () => {
       'KEYHOLD_AUDIT_SIGNING_KEY_FILE',
     );
   });
+
+  it('gives policy-authorizer the database, the identities seed and its identity key file', () => {
+    const env = serviceEnv('policy-authorizer', DEFAULT_PORTS, {
+      ...base,
+      identityKeyFile: '/state/dev-identity-key',
+    });
+    expect(env['DATABASE_URL']).toBe(base.databaseUrl);
+    expect(env['KEYHOLD_IDENTITIES_FILE']).toBe('/state/identities.json');
+    expect(env['KEYHOLD_IDENTITY_KEY_FILE']).toBe('/state/dev-identity-key');
+    expect(serviceEnv('gateway', DEFAULT_PORTS, base)).not.toHaveProperty(
+      'KEYHOLD_IDENTITY_KEY_FILE',
+    );
+  });
 });

@@ -1,10 +1,12 @@
 import * as grpc from '@grpc/grpc-js';
+import { signNativeCall } from '@keyhold/core/sigv4';
 import { contextToMetadata } from './context.js';
 import type { RequestContext } from './context.js';
 import { fromServiceError } from './errors.js';
 import { loadProto } from './loader.js';
 import type { AuditLogClient } from './generated/keyhold/audit/v1/AuditLog.js';
 import type { AuthorizerClient } from './generated/keyhold/authorizer/v1/Authorizer.js';
+import type { IdentityAdminClient } from './generated/keyhold/authorizer/v1/IdentityAdmin.js';
 import type { CryptoWorkerClient } from './generated/keyhold/crypto/v1/CryptoWorker.js';
 import type { KeyManagerClient } from './generated/keyhold/keymanager/v1/KeyManager.js';
 import type { QuotaLimiterClient } from './generated/keyhold/quota/v1/QuotaLimiter.js';
@@ -43,6 +45,7 @@ export type CryptoWorkerMethods = PromiseMethods<CryptoWorkerClient>;
 export type AuthorizerMethods = PromiseMethods<AuthorizerClient>;
 export type QuotaLimiterMethods = PromiseMethods<QuotaLimiterClient>;
 export type AuditLogMethods = PromiseMethods<AuditLogClient>;
+export type IdentityAdminMethods = PromiseMethods<IdentityAdminClient>;
 export type KeyManagementServiceMethods = PromiseMethods<KeyManagementServiceClient>;
 
 /**
@@ -69,7 +72,13 @@ type Ctor = (new (
   options?: grpc.ChannelOptions,
 ) => grpc.Client) & { service: grpc.ServiceDefinition };
 
-function typedClient<M>(Constructor: Ctor, address: string): Client<M> {
+/** Extra metadata for one call, e.g. a SigV4 signature over the serialized request. */
+type MetadataFor = (
+  def: grpc.MethodDefinition<unknown, unknown>,
+  request: unknown,
+) => Promise<Record<string, string>>;
+
+function typedClient<M>(Constructor: Ctor, address: string, metadataFor?: MetadataFor): Client<M> {
   const raw = new Constructor(address, grpc.credentials.createInsecure(), CLIENT_OPTIONS);
   const out: Record<string, unknown> = { raw, close: () => raw.close() };
   for (const [name, def] of Object.entries(Constructor.service)) {
@@ -81,15 +90,21 @@ function typedClient<M>(Constructor: Ctor, address: string): Client<M> {
       callback: (err: grpc.ServiceError | null, res: unknown) => void,
     ) => grpc.ClientUnaryCall;
     const fn = (raw as unknown as Record<string, UnaryFn>)[name]!.bind(raw);
-    out[name] = (request: unknown, options: CallOptions = {}) =>
+    const send = (request: unknown, options: CallOptions, extra: Record<string, string>) =>
       new Promise((resolve, reject) => {
         const md = options.context ? contextToMetadata(options.context) : new grpc.Metadata();
+        for (const [k, v] of Object.entries(extra)) md.set(k, v);
         const deadline = Date.now() + (options.timeoutMs ?? 10_000);
         fn(request, md, { deadline }, (err, res) => {
           if (err) reject(fromServiceError(err));
           else resolve(res);
         });
       });
+    // Unsigned clients (the hot path) stay free of an extra await.
+    out[name] = metadataFor
+      ? async (request: unknown, options: CallOptions = {}) =>
+          send(request, options, await metadataFor(def, request))
+      : (request: unknown, options: CallOptions = {}) => send(request, options, {});
   }
   return out as Client<M>;
 }
@@ -118,6 +133,37 @@ export function createKmsClient(address: string): Client<KeyManagementServiceMet
   return typedClient(loadProto().kms.v1.KeyManagementService, address);
 }
 
+/** Credentials an identity administrator signs admin calls with. */
+export interface SigningCredentials {
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+  /** The credential scope's region. @default us-east-1 */
+  readonly region?: string;
+}
+
+/**
+ * The authorizer's IdentityAdmin API. Each call is signed with SigV4 in
+ * metadata over `POST <method path>` and the serialized request, as the
+ * gateway's native kms.v1 API is (see services/gateway/src/grpc-api/kms-service.ts).
+ */
+export function createIdentityAdminClient(
+  address: string,
+  credentials: SigningCredentials,
+): Client<IdentityAdminMethods> {
+  return typedClient(loadProto().keyhold.authorizer.v1.IdentityAdmin, address, (def, request) =>
+    signNativeCall({
+      host: address,
+      path: def.path,
+      body: def.requestSerialize(request),
+      region: credentials.region ?? 'us-east-1',
+      credentials: {
+        accessKeyId: credentials.accessKeyId,
+        secretAccessKey: credentials.secretAccessKey,
+      },
+    }),
+  );
+}
+
 /** Service definitions to pass to startGrpcServer. */
 export function serviceDefinitions() {
   const p = loadProto();
@@ -125,6 +171,7 @@ export function serviceDefinitions() {
     keyManager: p.keyhold.keymanager.v1.KeyManager.service,
     cryptoWorker: p.keyhold.crypto.v1.CryptoWorker.service,
     authorizer: p.keyhold.authorizer.v1.Authorizer.service,
+    identityAdmin: p.keyhold.authorizer.v1.IdentityAdmin.service,
     quotaLimiter: p.keyhold.quota.v1.QuotaLimiter.service,
     auditLog: p.keyhold.audit.v1.AuditLog.service,
     kms: p.kms.v1.KeyManagementService.service,

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
 import type { ProtoGrpcType as AuditProto } from './generated/audit.js';
+import type { ProtoGrpcType as AdminProto } from './generated/admin.js';
 import type { ProtoGrpcType as AuthorizerProto } from './generated/authorizer.js';
 import type { ProtoGrpcType as CryptoProto } from './generated/crypto.js';
 import type { ProtoGrpcType as KeyManagerProto } from './generated/keymanager.js';
@@ -35,6 +36,7 @@ const PROTO_FILES = [
   'keyhold/keymanager/v1/keymanager.proto',
   'keyhold/crypto/v1/crypto.proto',
   'keyhold/authorizer/v1/authorizer.proto',
+  'keyhold/authorizer/v1/admin.proto',
   'keyhold/quota/v1/quota.proto',
   'keyhold/audit/v1/audit.proto',
 ];
@@ -43,6 +45,7 @@ export type KeyholdProto = KmsProto &
   KeyManagerProto &
   CryptoProto &
   AuthorizerProto &
+  AdminProto &
   QuotaProto &
   AuditProto;
 

@@ -64,7 +64,9 @@ export function unary<Req, Res>(
         } else {
           logger.error({ err }, 'internal error');
         }
-        const se = toServiceError(err, context.requestId);
+        // Callers of this adapter are Keyhold's services: the gateway records
+        // the deny reason in the audit record and never passes it on.
+        const se = toServiceError(err, context.requestId, { withAuditDetail: true });
         finish(isKmsError(err) ? err.code : 'KMSInternalException');
         callback(se as grpc.ServiceError, null);
       },

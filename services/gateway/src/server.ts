@@ -6,6 +6,7 @@ import type { Logger, Registry } from '@keyhold/core';
 import { startGrpcServer } from '@keyhold/proto';
 import type { AuthorizerMethods, Client, QuotaLimiterMethods } from '@keyhold/proto';
 import { AuditPublisher } from './audit/publisher.js';
+import { followIdentityChanges } from './auth/identity-changes.js';
 import { SigV4Verifier } from './auth/verifier.js';
 import type { Config } from './config.js';
 import { nativeServiceDefinition, nativeServiceImplementation } from './grpc-api/kms-service.js';
@@ -21,7 +22,12 @@ export interface GatewayDeps {
   readonly cryptoWorker: Backends['cryptoWorker'];
   readonly authorizer: Pick<Client<AuthorizerMethods>, 'Authenticate'>;
   readonly quotaLimiter: Pick<Client<QuotaLimiterMethods>, 'Acquire' | 'Release'>;
-  readonly bus: Pick<Bus, 'js' | 'names'>;
+  /**
+   * Audit records go to JetStream; with `nc`, identity changes announced by
+   * policy-authorizer evict cached signing keys (a deactivated access key
+   * stops working at once rather than when its cache entry expires).
+   */
+  readonly bus: Pick<Bus, 'js' | 'names'> & Partial<Pick<Bus, 'nc'>>;
   /** @default Date.now */
   readonly now?: () => number;
 }
@@ -81,6 +87,11 @@ export async function startGateway(
       };
     },
   });
+  const identityChanges = deps.bus.nc
+    ? followIdentityChanges(deps.bus.nc, deps.bus.names.prefix, verifier, logger)
+    : undefined;
+  // The subscription is in place on the server before the first request is verified.
+  await deps.bus.nc?.flush();
   const quotaGate = createQuotaGate(
     {
       now,
@@ -167,6 +178,7 @@ export async function startGateway(
       ],
     ]);
   } catch (err) {
+    identityChanges?.unsubscribe();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     throw err;
   }
@@ -178,6 +190,7 @@ export async function startGateway(
     address: grpc.address,
     close: async (graceMs = 10_000) => {
       closing = true;
+      identityChanges?.unsubscribe();
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       if (inFlight > 0) {

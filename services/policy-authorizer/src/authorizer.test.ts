@@ -6,6 +6,12 @@ import { parseIdentities } from './identities.js';
 import { KeyReadModel } from './read-model.js';
 import { event, keyCreated } from './test-events.js';
 
+// Written out: a principal without policies has none (AWS gives no default).
+const ALLOW_KMS = {
+  Version: '2012-10-17',
+  Statement: [{ Sid: 'KeyholdDefault', Effect: 'Allow', Action: 'kms:*', Resource: '*' }],
+};
+
 const identities = parseIdentities(
   JSON.stringify({
     accounts: [
@@ -15,6 +21,7 @@ const identities = parseIdentities(
           {
             arn: 'arn:aws:iam::111122223333:user/test',
             accessKeys: [{ accessKeyId: 'test', secretAccessKey: 'sekret' }],
+            policies: [ALLOW_KMS],
           },
           {
             arn: 'arn:aws:iam::111122223333:user/readonly',
@@ -31,7 +38,7 @@ const identities = parseIdentities(
       {
         accountId: '444455556666',
         principals: [
-          { arn: 'arn:aws:iam::444455556666:user/eve', accessKeys: [] },
+          { arn: 'arn:aws:iam::444455556666:user/eve', accessKeys: [], policies: [ALLOW_KMS] },
           { arn: 'arn:aws:iam::444455556666:user/nobody', accessKeys: [], policies: [] },
         ],
       },
@@ -116,7 +123,7 @@ const key = ownKey;
 const test = caller;
 
 describe('authorize', () => {
-  it('allows a caller of the key account through the default policy and its identity policy', async () => {
+  it('allows a caller of the key account through the key policy and its identity policy', async () => {
     await expect(
       authorizer.authorize({ ...test, action: 'kms:DescribeKey', resourceArn: key }),
     ).resolves.toEqual({
@@ -312,7 +319,7 @@ describe('decisionBundle', () => {
 });
 
 describe('identityPolicies', () => {
-  it('serves the default policy, configured ones, or none', () => {
+  it('serves the configured policies, or none', () => {
     expect(
       authorizer
         .identityPolicies('arn:aws:iam::111122223333:user/test')

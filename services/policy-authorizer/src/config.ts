@@ -7,16 +7,26 @@ export type IdentitiesSource =
   | { readonly kind: 'inline'; readonly json: string }
   | { readonly kind: 'file'; readonly path: string };
 
+/** Where the 32-byte identity key (base64) comes from: inline or a file path. */
+export type IdentityKeySource =
+  | { readonly kind: 'inline'; readonly key: Buffer }
+  | { readonly kind: 'file'; readonly path: string };
+
 export interface Config {
   readonly logLevel: (typeof LOG_LEVELS)[number];
   readonly grpcListen: string;
   readonly metricsPort: number;
   readonly natsUrl: string;
   readonly natsPrefix: string;
-  readonly identities: IdentitiesSource;
+  readonly databaseUrl: string;
+  /** The seed document; absent: nothing is seeded. */
+  readonly identities: IdentitiesSource | undefined;
+  /** Seals secret access keys at rest (AES-256-GCM). */
+  readonly identityKey: IdentityKeySource;
 }
 
 const schema = {
+  DATABASE_URL: env.url(['postgres', 'postgresql']),
   LOG_LEVEL: env.oneOf(LOG_LEVELS, 'info'),
   GRPC_LISTEN: env.hostPort('127.0.0.1:50054'),
   METRICS_PORT: env.int({ min: 0, max: 65535, default: 9104 }),
@@ -41,8 +51,18 @@ export function loadConfig(source: Readonly<Record<string, string | undefined>>)
   const file = source['KEYHOLD_IDENTITIES_FILE']?.trim() ?? '';
   if (inline && file) {
     problems.push('KEYHOLD_IDENTITIES, KEYHOLD_IDENTITIES_FILE: set only one of them');
-  } else if (!inline && !file) {
-    problems.push('KEYHOLD_IDENTITIES, KEYHOLD_IDENTITIES_FILE: one of them is required');
+  }
+  const keyInline = source['KEYHOLD_IDENTITY_KEY']?.trim() ?? '';
+  const keyFile = source['KEYHOLD_IDENTITY_KEY_FILE']?.trim() ?? '';
+  let key: Buffer | undefined;
+  if (keyInline && keyFile) {
+    problems.push('KEYHOLD_IDENTITY_KEY, KEYHOLD_IDENTITY_KEY_FILE: set only one of them');
+  } else if (!keyInline && !keyFile) {
+    problems.push('KEYHOLD_IDENTITY_KEY, KEYHOLD_IDENTITY_KEY_FILE: one of them is required');
+  } else if (keyInline) {
+    key = decodeIdentityKey(keyInline);
+    // The value is a secret: the message never repeats it.
+    if (!key) problems.push('KEYHOLD_IDENTITY_KEY: must be 32 bytes in base64');
   }
   if (problems.length > 0 || !parsed) throw new ConfigError(SERVICE_NAME, problems);
   return Object.freeze({
@@ -51,6 +71,20 @@ export function loadConfig(source: Readonly<Record<string, string | undefined>>)
     metricsPort: parsed.METRICS_PORT,
     natsUrl: parsed.NATS_URL,
     natsPrefix: parsed.KEYHOLD_NATS_PREFIX,
-    identities: inline ? { kind: 'inline', json: inline } : { kind: 'file', path: file },
+    databaseUrl: parsed.DATABASE_URL,
+    identities: inline
+      ? { kind: 'inline', json: inline }
+      : file
+        ? { kind: 'file', path: file }
+        : undefined,
+    identityKey: key ? { kind: 'inline', key } : { kind: 'file', path: keyFile },
   } satisfies Config);
+}
+
+/** The identity key from its base64 text, or undefined unless that is exactly 32 bytes. */
+export function decodeIdentityKey(text: string): Buffer | undefined {
+  const trimmed = text.trim();
+  if (!/^[A-Za-z0-9+/]{43}=$/.test(trimmed)) return undefined;
+  const key = Buffer.from(trimmed, 'base64');
+  return key.length === 32 ? key : undefined;
 }

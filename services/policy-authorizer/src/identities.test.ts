@@ -56,6 +56,14 @@ describe('parseIdentities', () => {
     expect(store.byAccessKeyId('nope')).toBeUndefined();
   });
 
+  it('gives a principal without policies none: there is no default identity policy', () => {
+    const store = parseIdentities(JSON.stringify(valid));
+    expect(store.policiesOf('arn:aws:iam::111122223333:user/test')).toEqual({
+      parsed: [],
+      documents: [],
+    });
+  });
+
   it('rejects text that is not JSON', () => {
     expect(problemsOf('{accounts:')).toEqual(['KEYHOLD_IDENTITIES: is not valid JSON']);
   });

@@ -2,11 +2,7 @@ import { z } from 'zod';
 import { ConfigError, isKmsError } from '@keyhold/core';
 import { parsePolicy, serializePolicy } from '@keyhold/policy';
 import type { Policy } from '@keyhold/policy';
-
-const ACCOUNT_ID = /^\d{12}$/;
-// root, users and roles with optional paths, as IAM names them.
-const PRINCIPAL_ARN =
-  /^arn:aws:iam::(\d{12}):(root|(user|role)\/([\w+=,.@-]+\/)*[\w+=,.@-]{1,128})$/;
+import { ACCOUNT_ID, PRINCIPAL_ARN } from './identity/names.js';
 
 const accessKeySchema = z.strictObject({
   accessKeyId: z
@@ -21,8 +17,10 @@ const principalSchema = z.strictObject({
     .regex(PRINCIPAL_ARN, 'must be arn:aws:iam::<12-digit account>:root|user/<name>|role/<name>'),
   accessKeys: z.array(accessKeySchema),
   /**
-   * Identity (IAM) policy documents attached to the principal. Absent means
-   * Keyhold's default, one policy allowing every kms action; `[]` means none.
+   * Identity (IAM) policy documents attached to the principal, seeded as
+   * inline policies named `seed-<index>`. Absent or `[]`: none (as in AWS, a
+   * principal without identity policies may do nothing the key policy does
+   * not allow it directly).
    */
   policies: z.array(z.record(z.string(), z.unknown())).optional(),
 });
@@ -42,6 +40,8 @@ export interface Identity {
   readonly principalArn: string;
   readonly accessKeyId: string;
   readonly secretAccessKey: string;
+  /** Set when the key belongs to a service principal; `principalArn` is then its name. */
+  readonly servicePrincipal?: string;
 }
 
 /** A principal's identity policies: parsed for evaluation, serialized for bundles. */
@@ -58,20 +58,31 @@ export interface IdentityStore {
   readonly size: number;
 }
 
-/** The policy a principal without a `policies` member gets: every kms action. */
-export const DEFAULT_IDENTITY_POLICY = JSON.stringify({
-  Version: '2012-10-17',
-  Statement: [{ Sid: 'KeyholdDefault', Effect: 'Allow', Action: 'kms:*', Resource: '*' }],
-});
-
 const NO_POLICIES: IdentityPolicies = Object.freeze({ parsed: [], documents: [] });
 
 /**
- * Validates an identities document and builds the store. Every problem,
- * shape errors and cross-entry rules (ARN in its own account, unique ids),
- * is reported in one ConfigError. Messages name paths, never secrets.
+ * Validates an identities document (the seed file). Every problem, shape
+ * errors, policies that do not parse and cross-entry rules (ARN in its own
+ * account, unique ids), is reported in one ConfigError. Messages name paths,
+ * never secrets.
  */
+export function validateIdentities(
+  json: string,
+  source = 'KEYHOLD_IDENTITIES',
+): IdentitiesDocument {
+  return checked(json, source).document;
+}
+
+/** An in-memory store of a validated identities document (tests and tools). */
 export function parseIdentities(json: string, source = 'KEYHOLD_IDENTITIES'): IdentityStore {
+  const { document, policies } = checked(json, source);
+  return storeOf(document, policies);
+}
+
+function checked(
+  json: string,
+  source: string,
+): { document: IdentitiesDocument; policies: Map<string, IdentityPolicies> } {
   let raw: unknown;
   try {
     raw = JSON.parse(json);
@@ -90,7 +101,7 @@ export function parseIdentities(json: string, source = 'KEYHOLD_IDENTITIES'): Id
   if (parsed.success) {
     parsed.data.accounts.forEach((account, a) =>
       account.principals.forEach((principal, p) => {
-        const docs = principal.policies?.map((d) => JSON.stringify(d)) ?? [DEFAULT_IDENTITY_POLICY];
+        const docs = principal.policies?.map((d) => JSON.stringify(d)) ?? [];
         const out: Policy[] = [];
         docs.forEach((doc, i) => {
           try {
@@ -108,9 +119,15 @@ export function parseIdentities(json: string, source = 'KEYHOLD_IDENTITIES'): Id
     );
   }
   if (problems.length > 0 || !parsed.success) throw new ConfigError('policy-authorizer', problems);
+  return { document: parsed.data, policies };
+}
 
+function storeOf(
+  document: IdentitiesDocument,
+  policies: ReadonlyMap<string, IdentityPolicies>,
+): IdentityStore {
   const byKey = new Map<string, Identity>();
-  for (const account of parsed.data.accounts) {
+  for (const account of document.accounts) {
     for (const principal of account.principals) {
       for (const key of principal.accessKeys) {
         byKey.set(key.accessKeyId, {

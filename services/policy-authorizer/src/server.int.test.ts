@@ -35,6 +35,12 @@ beforeAll(async () => {
             {
               arn: 'arn:aws:iam::111122223333:user/test',
               accessKeys: [{ accessKeyId: 'test', secretAccessKey: 'test' }],
+              policies: [
+                {
+                  Version: '2012-10-17',
+                  Statement: [{ Effect: 'Allow', Action: 'kms:*', Resource: '*' }],
+                },
+              ],
             },
           ],
         },
@@ -75,6 +81,7 @@ describe('policy-authorizer over gRPC', () => {
       accountId: '111122223333',
       principalArn: 'arn:aws:iam::111122223333:user/test',
       accessKeyId: 'test',
+      servicePrincipal: '',
     });
     expect(res.signingKey.equals(deriveSigningKey('test', '20240601', 'us-east-1', 'kms'))).toBe(
       true,

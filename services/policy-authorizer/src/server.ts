@@ -1,3 +1,4 @@
+import type * as grpc from '@grpc/grpc-js';
 import { Counter, createRpcMetrics } from '@keyhold/core';
 import type { Logger, Registry } from '@keyhold/core';
 import { implement, serviceDefinitions, startGrpcServer } from '@keyhold/proto';
@@ -13,10 +14,13 @@ import type {
   IdentityPolicies,
 } from '@keyhold/proto';
 import type { Bus } from '@keyhold/bus';
+import { identityAdminDefinition, identityAdminImplementation } from './admin/service.js';
 import { createAuthorizer } from './authorizer.js';
 import type { AuthorizerOptions } from './authorizer.js';
 import type { Config } from './config.js';
 import type { IdentityStore } from './identities.js';
+import { publishIdentityChanges } from './identity/changes.js';
+import type { IdentityDirectory } from './identity/directory.js';
 import { KeyReadModel, feedKeyEvents } from './read-model.js';
 import type { KeyEventFeed } from './read-model.js';
 
@@ -24,8 +28,13 @@ export interface PolicyAuthorizerDeps {
   readonly logger: Logger;
   readonly registry: Registry;
   readonly identities: IdentityStore;
-  /** Key events build the read model. */
-  readonly bus: Pick<Bus, 'js' | 'jsm' | 'names'>;
+  /**
+   * The event-sourced identities: serves the IdentityAdmin API when given
+   * (its changes announced on NATS core); `identities` is then the same object.
+   */
+  readonly directory?: IdentityDirectory;
+  /** Key events build the read model; `nc` announces identity changes. */
+  readonly bus: Pick<Bus, 'js' | 'jsm' | 'names'> & Partial<Pick<Bus, 'nc'>>;
   readonly options?: AuthorizerOptions;
 }
 
@@ -59,7 +68,8 @@ export async function startPolicyAuthorizer(
   const handlers = {
     Authenticate: async (req: AuthenticateRequest__Output): Promise<AuthenticateResponse> => {
       const { principal, signingKey } = authorizer.authenticate(req);
-      return { principal, signingKey };
+      const servicePrincipal = deps.identities.byAccessKeyId(req.accessKeyId)?.servicePrincipal;
+      return { principal: { ...principal, servicePrincipal: servicePrincipal ?? '' }, signingKey };
     },
     Authorize: async (
       req: AuthorizeRequest__Output,
@@ -92,12 +102,27 @@ export async function startPolicyAuthorizer(
     ): Promise<IdentityPolicies> => authorizer.identityPolicies(req.principalArn),
   };
 
-  const server = await startGrpcServer(config.grpcListen, [
+  const services: Array<[grpc.ServiceDefinition, grpc.UntypedServiceImplementation]> = [
     [
       serviceDefinitions().authorizer,
       implement(handlers, { logger: deps.logger, metrics: createRpcMetrics(deps.registry) }),
     ],
-  ]);
+  ];
+  if (deps.directory) {
+    const nc = deps.bus.nc;
+    const prefix = deps.bus.names.prefix;
+    services.push([
+      identityAdminDefinition(),
+      identityAdminImplementation({
+        directory: deps.directory,
+        logger: deps.logger,
+        // Before the admin call answers: a deactivated key stops working at once.
+        onChange: (events) =>
+          nc ? publishIdentityChanges(nc, prefix, events, deps.logger) : Promise.resolve(),
+      }),
+    ]);
+  }
+  const server = await startGrpcServer(config.grpcListen, services);
   deps.logger.info(
     { address: server.address, identities: deps.identities.size },
     'authorizer listening',

@@ -172,6 +172,27 @@ export function checkRequestTime(amzDate: string, requestMs: number, nowMs: numb
   }
 }
 
+/**
+ * The request-time checks of a signed request: `X-Amz-Date` is well formed,
+ * on the credential scope's day and within 15 minutes of `nowMs`. Returns
+ * the date for {@link stringToSign}.
+ */
+export function checkSignedDate(
+  auth: Pick<ParsedAuthorization, 'date'>,
+  amzDate: string | undefined,
+  nowMs: number,
+): string {
+  const requestMs = parseAmzDate(amzDate);
+  const day = amzDate!.slice(0, 8);
+  if (day !== auth.date) {
+    throw invalid(
+      `Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${auth.date}' != '${day}', from '${amzDate}'.`,
+    );
+  }
+  checkRequestTime(amzDate!, requestMs, nowMs);
+  return amzDate!;
+}
+
 type SourceData = string | ArrayBuffer | ArrayBufferView;
 
 function toBytes(data: SourceData): string | Uint8Array {

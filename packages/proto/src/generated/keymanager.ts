@@ -5,9 +5,15 @@ import type { GetKeyForCryptoRequest as _keyhold_keymanager_v1_GetKeyForCryptoRe
 import type { GetKeyForCryptoResponse as _keyhold_keymanager_v1_GetKeyForCryptoResponse, GetKeyForCryptoResponse__Output as _keyhold_keymanager_v1_GetKeyForCryptoResponse__Output } from './keyhold/keymanager/v1/GetKeyForCryptoResponse.js';
 import type { GetKeyTimelineRequest as _keyhold_keymanager_v1_GetKeyTimelineRequest, GetKeyTimelineRequest__Output as _keyhold_keymanager_v1_GetKeyTimelineRequest__Output } from './keyhold/keymanager/v1/GetKeyTimelineRequest.js';
 import type { GetKeyTimelineResponse as _keyhold_keymanager_v1_GetKeyTimelineResponse, GetKeyTimelineResponse__Output as _keyhold_keymanager_v1_GetKeyTimelineResponse__Output } from './keyhold/keymanager/v1/GetKeyTimelineResponse.js';
+import type { GetKeyUsageHistoryRequest as _keyhold_keymanager_v1_GetKeyUsageHistoryRequest, GetKeyUsageHistoryRequest__Output as _keyhold_keymanager_v1_GetKeyUsageHistoryRequest__Output } from './keyhold/keymanager/v1/GetKeyUsageHistoryRequest.js';
+import type { GetKeyUsageHistoryResponse as _keyhold_keymanager_v1_GetKeyUsageHistoryResponse, GetKeyUsageHistoryResponse__Output as _keyhold_keymanager_v1_GetKeyUsageHistoryResponse__Output } from './keyhold/keymanager/v1/GetKeyUsageHistoryResponse.js';
 import type { KeyManagerClient as _keyhold_keymanager_v1_KeyManagerClient, KeyManagerDefinition as _keyhold_keymanager_v1_KeyManagerDefinition } from './keyhold/keymanager/v1/KeyManager.js';
+import type { KeyUsageChange as _keyhold_keymanager_v1_KeyUsageChange, KeyUsageChange__Output as _keyhold_keymanager_v1_KeyUsageChange__Output } from './keyhold/keymanager/v1/KeyUsageChange.js';
+import type { KeyUsageHistory as _keyhold_keymanager_v1_KeyUsageHistory, KeyUsageHistory__Output as _keyhold_keymanager_v1_KeyUsageHistory__Output } from './keyhold/keymanager/v1/KeyUsageHistory.js';
 import type { RebuildProjectionsRequest as _keyhold_keymanager_v1_RebuildProjectionsRequest, RebuildProjectionsRequest__Output as _keyhold_keymanager_v1_RebuildProjectionsRequest__Output } from './keyhold/keymanager/v1/RebuildProjectionsRequest.js';
 import type { RebuildProjectionsResponse as _keyhold_keymanager_v1_RebuildProjectionsResponse, RebuildProjectionsResponse__Output as _keyhold_keymanager_v1_RebuildProjectionsResponse__Output } from './keyhold/keymanager/v1/RebuildProjectionsResponse.js';
+import type { RewrapAllKeyMaterialRequest as _keyhold_keymanager_v1_RewrapAllKeyMaterialRequest, RewrapAllKeyMaterialRequest__Output as _keyhold_keymanager_v1_RewrapAllKeyMaterialRequest__Output } from './keyhold/keymanager/v1/RewrapAllKeyMaterialRequest.js';
+import type { RewrapAllKeyMaterialResponse as _keyhold_keymanager_v1_RewrapAllKeyMaterialResponse, RewrapAllKeyMaterialResponse__Output as _keyhold_keymanager_v1_RewrapAllKeyMaterialResponse__Output } from './keyhold/keymanager/v1/RewrapAllKeyMaterialResponse.js';
 import type { TimelineEntry as _keyhold_keymanager_v1_TimelineEntry, TimelineEntry__Output as _keyhold_keymanager_v1_TimelineEntry__Output } from './keyhold/keymanager/v1/TimelineEntry.js';
 import type { WrappedMaterial as _keyhold_keymanager_v1_WrappedMaterial, WrappedMaterial__Output as _keyhold_keymanager_v1_WrappedMaterial__Output } from './keyhold/keymanager/v1/WrappedMaterial.js';
 import type { AliasListEntry as _kms_v1_AliasListEntry, AliasListEntry__Output as _kms_v1_AliasListEntry__Output } from './kms/v1/AliasListEntry.js';
@@ -86,9 +92,15 @@ export interface ProtoGrpcType {
         GetKeyForCryptoResponse: MessageTypeDefinition<_keyhold_keymanager_v1_GetKeyForCryptoResponse, _keyhold_keymanager_v1_GetKeyForCryptoResponse__Output>
         GetKeyTimelineRequest: MessageTypeDefinition<_keyhold_keymanager_v1_GetKeyTimelineRequest, _keyhold_keymanager_v1_GetKeyTimelineRequest__Output>
         GetKeyTimelineResponse: MessageTypeDefinition<_keyhold_keymanager_v1_GetKeyTimelineResponse, _keyhold_keymanager_v1_GetKeyTimelineResponse__Output>
+        GetKeyUsageHistoryRequest: MessageTypeDefinition<_keyhold_keymanager_v1_GetKeyUsageHistoryRequest, _keyhold_keymanager_v1_GetKeyUsageHistoryRequest__Output>
+        GetKeyUsageHistoryResponse: MessageTypeDefinition<_keyhold_keymanager_v1_GetKeyUsageHistoryResponse, _keyhold_keymanager_v1_GetKeyUsageHistoryResponse__Output>
         KeyManager: SubtypeConstructor<typeof grpc.Client, _keyhold_keymanager_v1_KeyManagerClient> & { service: _keyhold_keymanager_v1_KeyManagerDefinition }
+        KeyUsageChange: MessageTypeDefinition<_keyhold_keymanager_v1_KeyUsageChange, _keyhold_keymanager_v1_KeyUsageChange__Output>
+        KeyUsageHistory: MessageTypeDefinition<_keyhold_keymanager_v1_KeyUsageHistory, _keyhold_keymanager_v1_KeyUsageHistory__Output>
         RebuildProjectionsRequest: MessageTypeDefinition<_keyhold_keymanager_v1_RebuildProjectionsRequest, _keyhold_keymanager_v1_RebuildProjectionsRequest__Output>
         RebuildProjectionsResponse: MessageTypeDefinition<_keyhold_keymanager_v1_RebuildProjectionsResponse, _keyhold_keymanager_v1_RebuildProjectionsResponse__Output>
+        RewrapAllKeyMaterialRequest: MessageTypeDefinition<_keyhold_keymanager_v1_RewrapAllKeyMaterialRequest, _keyhold_keymanager_v1_RewrapAllKeyMaterialRequest__Output>
+        RewrapAllKeyMaterialResponse: MessageTypeDefinition<_keyhold_keymanager_v1_RewrapAllKeyMaterialResponse, _keyhold_keymanager_v1_RewrapAllKeyMaterialResponse__Output>
         TimelineEntry: MessageTypeDefinition<_keyhold_keymanager_v1_TimelineEntry, _keyhold_keymanager_v1_TimelineEntry__Output>
         WrappedMaterial: MessageTypeDefinition<_keyhold_keymanager_v1_WrappedMaterial, _keyhold_keymanager_v1_WrappedMaterial__Output>
       }

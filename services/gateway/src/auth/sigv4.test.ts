@@ -211,6 +211,55 @@ describe('SigV4 verification', () => {
     expect(authority.calls).toHaveLength(3);
   });
 
+  it('forgets an access key, or every key of a principal, when told of an identity change', async () => {
+    const authority = stubAuthority();
+    let active = true;
+    const verifier = new SigV4Verifier({
+      now: () => NOW,
+      authenticate: async (r) => (active ? authority.authenticate(r) : undefined),
+    });
+    const req = await sign();
+    await verify(req, verifier);
+    await verify(await sign({ region: 'us-west-2' }), verifier);
+    expect(authority.calls).toHaveLength(2);
+    verifier.evict({ accessKeyId: 'SOMEONEELSE' });
+    await verify(req, verifier);
+    expect(authority.calls).toHaveLength(2);
+    active = false;
+    verifier.evict({ accessKeyId: ACCESS_KEY });
+    expect(verifier.size).toBe(0);
+    expect((await rejection(verify(req, verifier))).code).toBe('UnrecognizedClientException');
+    active = true;
+    verifier.evict({ accessKeyId: ACCESS_KEY });
+    await verify(req, verifier);
+    verifier.evict({ principalArn: 'arn:aws:iam::111122223333:user/test' });
+    expect(verifier.size).toBe(0);
+    // Naming nothing (a NATS reconnect: changes may have been missed) forgets everything.
+    await verify(req, verifier);
+    verifier.evict({});
+    expect(verifier.size).toBe(0);
+  });
+
+  it('does not cache an answer that an eviction overtook', async () => {
+    const authority = stubAuthority();
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const verifier = new SigV4Verifier({
+      now: () => NOW,
+      authenticate: async (r) => {
+        await gate;
+        return authority.authenticate(r);
+      },
+    });
+    const req = await sign();
+    const pending = verify(req, verifier);
+    await Promise.resolve();
+    verifier.evict({ accessKeyId: ACCESS_KEY });
+    release();
+    await pending;
+    expect(verifier.size).toBe(0);
+  });
+
   it('does not cache an unreachable authority', async () => {
     let calls = 0;
     const verifier = new SigV4Verifier({

@@ -2,8 +2,7 @@ import { KmsError, isKmsError } from '@keyhold/core';
 import {
   SERVICE,
   assertSignature,
-  checkRequestTime,
-  parseAmzDate,
+  checkSignedDate,
   stringToSign,
   unrecognizedClient,
 } from '@keyhold/core/sigv4';
@@ -71,6 +70,8 @@ export class SigV4Verifier {
   private readonly regions: ReadonlySet<string>;
   private readonly cache = new Map<string, Entry>();
   private readonly inflight = new Map<string, Promise<Entry>>();
+  /** Bumped by every eviction: a lookup that started before one must not cache its answer. */
+  private generation = 0;
 
   constructor(options: VerifierOptions) {
     this.authenticate = options.authenticate;
@@ -90,20 +91,38 @@ export class SigV4Verifier {
         `Credential should be scoped to a valid region, not '${auth.region}'.`,
       );
     }
-    const amzDate = request.headers['x-amz-date']?.[0];
-    const requestMs = parseAmzDate(amzDate);
-    if (amzDate!.slice(0, 8) !== auth.date) {
-      throw new KmsError(
-        'InvalidSignatureException',
-        `Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${auth.date}' != '${amzDate!.slice(0, 8)}', from '${amzDate}'.`,
-      );
-    }
-    checkRequestTime(amzDate!, requestMs, this.now());
+    const amzDate = checkSignedDate(auth, request.headers['x-amz-date']?.[0], this.now());
     if (!ACCESS_KEY_ID.test(auth.accessKeyId)) throw unrecognizedClient();
     const entry = await this.lookup(auth);
     if (entry.kind === 'unknown') throw unrecognizedClient();
-    assertSignature(entry.signingKey, await stringToSign(request, auth, amzDate!), auth.signature);
+    assertSignature(entry.signingKey, await stringToSign(request, auth, amzDate), auth.signature);
     return entry.caller;
+  }
+
+  /**
+   * Forgets what is cached for an access key (every date and region) and for
+   * every key of a principal, so that the next request asks the authority:
+   * a deactivated or deleted key is rejected from then on. Naming neither
+   * forgets everything (changes may have been missed).
+   */
+  evict(change: { readonly accessKeyId?: string; readonly principalArn?: string }): void {
+    this.generation += 1;
+    this.inflight.clear();
+    if (change.accessKeyId === undefined && change.principalArn === undefined) {
+      this.cache.clear();
+      return;
+    }
+    const keyPrefix = change.accessKeyId ? `${change.accessKeyId}\n` : undefined;
+    for (const [key, entry] of this.cache) {
+      if (
+        (keyPrefix !== undefined && key.startsWith(keyPrefix)) ||
+        (change.principalArn !== undefined &&
+          entry.kind === 'known' &&
+          entry.caller.principalArn === change.principalArn)
+      ) {
+        this.cache.delete(key);
+      }
+    }
   }
 
   /** Number of cached entries (known and unknown). */
@@ -118,10 +137,15 @@ export class SigV4Verifier {
     if (cached) this.cache.delete(key);
     let pending = this.inflight.get(key);
     if (!pending) {
-      pending = this.fetch(auth).finally(() => this.inflight.delete(key));
+      const generation = this.generation;
+      const fetched = this.fetch(auth);
+      pending = fetched.finally(() => {
+        if (this.inflight.get(key) === pending) this.inflight.delete(key);
+      });
       this.inflight.set(key, pending);
       const entry = await pending;
-      this.store(key, entry);
+      // An eviction while asking may have made this answer stale: use it once, keep it not.
+      if (generation === this.generation) this.store(key, entry);
       return entry;
     }
     return pending;

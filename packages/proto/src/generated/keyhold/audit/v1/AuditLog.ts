@@ -2,6 +2,8 @@
 
 import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
+import type { CountRequestsRequest as _keyhold_audit_v1_CountRequestsRequest, CountRequestsRequest__Output as _keyhold_audit_v1_CountRequestsRequest__Output } from '../../../keyhold/audit/v1/CountRequestsRequest.js';
+import type { CountRequestsResponse as _keyhold_audit_v1_CountRequestsResponse, CountRequestsResponse__Output as _keyhold_audit_v1_CountRequestsResponse__Output } from '../../../keyhold/audit/v1/CountRequestsResponse.js';
 import type { GetAuditPublicKeyRequest as _keyhold_audit_v1_GetAuditPublicKeyRequest, GetAuditPublicKeyRequest__Output as _keyhold_audit_v1_GetAuditPublicKeyRequest__Output } from '../../../keyhold/audit/v1/GetAuditPublicKeyRequest.js';
 import type { GetAuditPublicKeyResponse as _keyhold_audit_v1_GetAuditPublicKeyResponse, GetAuditPublicKeyResponse__Output as _keyhold_audit_v1_GetAuditPublicKeyResponse__Output } from '../../../keyhold/audit/v1/GetAuditPublicKeyResponse.js';
 import type { ListDigestsRequest as _keyhold_audit_v1_ListDigestsRequest, ListDigestsRequest__Output as _keyhold_audit_v1_ListDigestsRequest__Output } from '../../../keyhold/audit/v1/ListDigestsRequest.js';
@@ -12,6 +14,15 @@ import type { VerifyChainRequest as _keyhold_audit_v1_VerifyChainRequest, Verify
 import type { VerifyChainResponse as _keyhold_audit_v1_VerifyChainResponse, VerifyChainResponse__Output as _keyhold_audit_v1_VerifyChainResponse__Output } from '../../../keyhold/audit/v1/VerifyChainResponse.js';
 
 export interface AuditLogClient extends grpc.Client {
+  CountRequests(argument: _keyhold_audit_v1_CountRequestsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_keyhold_audit_v1_CountRequestsResponse__Output>): grpc.ClientUnaryCall;
+  CountRequests(argument: _keyhold_audit_v1_CountRequestsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_keyhold_audit_v1_CountRequestsResponse__Output>): grpc.ClientUnaryCall;
+  CountRequests(argument: _keyhold_audit_v1_CountRequestsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_keyhold_audit_v1_CountRequestsResponse__Output>): grpc.ClientUnaryCall;
+  CountRequests(argument: _keyhold_audit_v1_CountRequestsRequest, callback: grpc.requestCallback<_keyhold_audit_v1_CountRequestsResponse__Output>): grpc.ClientUnaryCall;
+  countRequests(argument: _keyhold_audit_v1_CountRequestsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_keyhold_audit_v1_CountRequestsResponse__Output>): grpc.ClientUnaryCall;
+  countRequests(argument: _keyhold_audit_v1_CountRequestsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_keyhold_audit_v1_CountRequestsResponse__Output>): grpc.ClientUnaryCall;
+  countRequests(argument: _keyhold_audit_v1_CountRequestsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_keyhold_audit_v1_CountRequestsResponse__Output>): grpc.ClientUnaryCall;
+  countRequests(argument: _keyhold_audit_v1_CountRequestsRequest, callback: grpc.requestCallback<_keyhold_audit_v1_CountRequestsResponse__Output>): grpc.ClientUnaryCall;
+  
   GetPublicKey(argument: _keyhold_audit_v1_GetAuditPublicKeyRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_keyhold_audit_v1_GetAuditPublicKeyResponse__Output>): grpc.ClientUnaryCall;
   GetPublicKey(argument: _keyhold_audit_v1_GetAuditPublicKeyRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_keyhold_audit_v1_GetAuditPublicKeyResponse__Output>): grpc.ClientUnaryCall;
   GetPublicKey(argument: _keyhold_audit_v1_GetAuditPublicKeyRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_keyhold_audit_v1_GetAuditPublicKeyResponse__Output>): grpc.ClientUnaryCall;
@@ -51,6 +62,8 @@ export interface AuditLogClient extends grpc.Client {
 }
 
 export interface AuditLogHandlers extends grpc.UntypedServiceImplementation {
+  CountRequests: grpc.handleUnaryCall<_keyhold_audit_v1_CountRequestsRequest__Output, _keyhold_audit_v1_CountRequestsResponse>;
+  
   GetPublicKey: grpc.handleUnaryCall<_keyhold_audit_v1_GetAuditPublicKeyRequest__Output, _keyhold_audit_v1_GetAuditPublicKeyResponse>;
   
   ListDigests: grpc.handleUnaryCall<_keyhold_audit_v1_ListDigestsRequest__Output, _keyhold_audit_v1_ListDigestsResponse>;
@@ -62,6 +75,7 @@ export interface AuditLogHandlers extends grpc.UntypedServiceImplementation {
 }
 
 export interface AuditLogDefinition extends grpc.ServiceDefinition {
+  CountRequests: MethodDefinition<_keyhold_audit_v1_CountRequestsRequest, _keyhold_audit_v1_CountRequestsResponse, _keyhold_audit_v1_CountRequestsRequest__Output, _keyhold_audit_v1_CountRequestsResponse__Output>
   GetPublicKey: MethodDefinition<_keyhold_audit_v1_GetAuditPublicKeyRequest, _keyhold_audit_v1_GetAuditPublicKeyResponse, _keyhold_audit_v1_GetAuditPublicKeyRequest__Output, _keyhold_audit_v1_GetAuditPublicKeyResponse__Output>
   ListDigests: MethodDefinition<_keyhold_audit_v1_ListDigestsRequest, _keyhold_audit_v1_ListDigestsResponse, _keyhold_audit_v1_ListDigestsRequest__Output, _keyhold_audit_v1_ListDigestsResponse__Output>
   LookupEvents: MethodDefinition<_keyhold_audit_v1_LookupEventsRequest, _keyhold_audit_v1_LookupEventsResponse, _keyhold_audit_v1_LookupEventsRequest__Output, _keyhold_audit_v1_LookupEventsResponse__Output>

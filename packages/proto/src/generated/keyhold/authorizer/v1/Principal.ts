@@ -5,10 +5,12 @@ export interface Principal {
   'accountId'?: (string);
   'principalArn'?: (string);
   'accessKeyId'?: (string);
+  'servicePrincipal'?: (string);
 }
 
 export interface Principal__Output {
   'accountId': (string);
   'principalArn': (string);
   'accessKeyId': (string);
+  'servicePrincipal': (string);
 }

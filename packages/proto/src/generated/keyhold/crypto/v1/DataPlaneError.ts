@@ -4,9 +4,11 @@
 export interface DataPlaneError {
   'code'?: (string);
   'message'?: (string);
+  'denyReason'?: (string);
 }
 
 export interface DataPlaneError__Output {
   'code': (string);
   'message': (string);
+  'denyReason': (string);
 }

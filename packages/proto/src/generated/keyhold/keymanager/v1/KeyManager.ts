@@ -25,6 +25,8 @@ import type { GetKeyRotationStatusRequest as _kms_v1_GetKeyRotationStatusRequest
 import type { GetKeyRotationStatusResponse as _kms_v1_GetKeyRotationStatusResponse, GetKeyRotationStatusResponse__Output as _kms_v1_GetKeyRotationStatusResponse__Output } from '../../../kms/v1/GetKeyRotationStatusResponse.js';
 import type { GetKeyTimelineRequest as _keyhold_keymanager_v1_GetKeyTimelineRequest, GetKeyTimelineRequest__Output as _keyhold_keymanager_v1_GetKeyTimelineRequest__Output } from '../../../keyhold/keymanager/v1/GetKeyTimelineRequest.js';
 import type { GetKeyTimelineResponse as _keyhold_keymanager_v1_GetKeyTimelineResponse, GetKeyTimelineResponse__Output as _keyhold_keymanager_v1_GetKeyTimelineResponse__Output } from '../../../keyhold/keymanager/v1/GetKeyTimelineResponse.js';
+import type { GetKeyUsageHistoryRequest as _keyhold_keymanager_v1_GetKeyUsageHistoryRequest, GetKeyUsageHistoryRequest__Output as _keyhold_keymanager_v1_GetKeyUsageHistoryRequest__Output } from '../../../keyhold/keymanager/v1/GetKeyUsageHistoryRequest.js';
+import type { GetKeyUsageHistoryResponse as _keyhold_keymanager_v1_GetKeyUsageHistoryResponse, GetKeyUsageHistoryResponse__Output as _keyhold_keymanager_v1_GetKeyUsageHistoryResponse__Output } from '../../../keyhold/keymanager/v1/GetKeyUsageHistoryResponse.js';
 import type { ListAliasesRequest as _kms_v1_ListAliasesRequest, ListAliasesRequest__Output as _kms_v1_ListAliasesRequest__Output } from '../../../kms/v1/ListAliasesRequest.js';
 import type { ListAliasesResponse as _kms_v1_ListAliasesResponse, ListAliasesResponse__Output as _kms_v1_ListAliasesResponse__Output } from '../../../kms/v1/ListAliasesResponse.js';
 import type { ListGrantsRequest as _kms_v1_ListGrantsRequest, ListGrantsRequest__Output as _kms_v1_ListGrantsRequest__Output } from '../../../kms/v1/ListGrantsRequest.js';
@@ -43,6 +45,8 @@ import type { RebuildProjectionsRequest as _keyhold_keymanager_v1_RebuildProject
 import type { RebuildProjectionsResponse as _keyhold_keymanager_v1_RebuildProjectionsResponse, RebuildProjectionsResponse__Output as _keyhold_keymanager_v1_RebuildProjectionsResponse__Output } from '../../../keyhold/keymanager/v1/RebuildProjectionsResponse.js';
 import type { RetireGrantRequest as _kms_v1_RetireGrantRequest, RetireGrantRequest__Output as _kms_v1_RetireGrantRequest__Output } from '../../../kms/v1/RetireGrantRequest.js';
 import type { RevokeGrantRequest as _kms_v1_RevokeGrantRequest, RevokeGrantRequest__Output as _kms_v1_RevokeGrantRequest__Output } from '../../../kms/v1/RevokeGrantRequest.js';
+import type { RewrapAllKeyMaterialRequest as _keyhold_keymanager_v1_RewrapAllKeyMaterialRequest, RewrapAllKeyMaterialRequest__Output as _keyhold_keymanager_v1_RewrapAllKeyMaterialRequest__Output } from '../../../keyhold/keymanager/v1/RewrapAllKeyMaterialRequest.js';
+import type { RewrapAllKeyMaterialResponse as _keyhold_keymanager_v1_RewrapAllKeyMaterialResponse, RewrapAllKeyMaterialResponse__Output as _keyhold_keymanager_v1_RewrapAllKeyMaterialResponse__Output } from '../../../keyhold/keymanager/v1/RewrapAllKeyMaterialResponse.js';
 import type { RotateKeyOnDemandRequest as _kms_v1_RotateKeyOnDemandRequest, RotateKeyOnDemandRequest__Output as _kms_v1_RotateKeyOnDemandRequest__Output } from '../../../kms/v1/RotateKeyOnDemandRequest.js';
 import type { RotateKeyOnDemandResponse as _kms_v1_RotateKeyOnDemandResponse, RotateKeyOnDemandResponse__Output as _kms_v1_RotateKeyOnDemandResponse__Output } from '../../../kms/v1/RotateKeyOnDemandResponse.js';
 import type { ScheduleKeyDeletionRequest as _kms_v1_ScheduleKeyDeletionRequest, ScheduleKeyDeletionRequest__Output as _kms_v1_ScheduleKeyDeletionRequest__Output } from '../../../kms/v1/ScheduleKeyDeletionRequest.js';
@@ -179,6 +183,15 @@ export interface KeyManagerClient extends grpc.Client {
   getKeyTimeline(argument: _keyhold_keymanager_v1_GetKeyTimelineRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_keyhold_keymanager_v1_GetKeyTimelineResponse__Output>): grpc.ClientUnaryCall;
   getKeyTimeline(argument: _keyhold_keymanager_v1_GetKeyTimelineRequest, callback: grpc.requestCallback<_keyhold_keymanager_v1_GetKeyTimelineResponse__Output>): grpc.ClientUnaryCall;
   
+  GetKeyUsageHistory(argument: _keyhold_keymanager_v1_GetKeyUsageHistoryRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_keyhold_keymanager_v1_GetKeyUsageHistoryResponse__Output>): grpc.ClientUnaryCall;
+  GetKeyUsageHistory(argument: _keyhold_keymanager_v1_GetKeyUsageHistoryRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_keyhold_keymanager_v1_GetKeyUsageHistoryResponse__Output>): grpc.ClientUnaryCall;
+  GetKeyUsageHistory(argument: _keyhold_keymanager_v1_GetKeyUsageHistoryRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_keyhold_keymanager_v1_GetKeyUsageHistoryResponse__Output>): grpc.ClientUnaryCall;
+  GetKeyUsageHistory(argument: _keyhold_keymanager_v1_GetKeyUsageHistoryRequest, callback: grpc.requestCallback<_keyhold_keymanager_v1_GetKeyUsageHistoryResponse__Output>): grpc.ClientUnaryCall;
+  getKeyUsageHistory(argument: _keyhold_keymanager_v1_GetKeyUsageHistoryRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_keyhold_keymanager_v1_GetKeyUsageHistoryResponse__Output>): grpc.ClientUnaryCall;
+  getKeyUsageHistory(argument: _keyhold_keymanager_v1_GetKeyUsageHistoryRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_keyhold_keymanager_v1_GetKeyUsageHistoryResponse__Output>): grpc.ClientUnaryCall;
+  getKeyUsageHistory(argument: _keyhold_keymanager_v1_GetKeyUsageHistoryRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_keyhold_keymanager_v1_GetKeyUsageHistoryResponse__Output>): grpc.ClientUnaryCall;
+  getKeyUsageHistory(argument: _keyhold_keymanager_v1_GetKeyUsageHistoryRequest, callback: grpc.requestCallback<_keyhold_keymanager_v1_GetKeyUsageHistoryResponse__Output>): grpc.ClientUnaryCall;
+  
   ListAliases(argument: _kms_v1_ListAliasesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_kms_v1_ListAliasesResponse__Output>): grpc.ClientUnaryCall;
   ListAliases(argument: _kms_v1_ListAliasesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_kms_v1_ListAliasesResponse__Output>): grpc.ClientUnaryCall;
   ListAliases(argument: _kms_v1_ListAliasesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_kms_v1_ListAliasesResponse__Output>): grpc.ClientUnaryCall;
@@ -278,6 +291,15 @@ export interface KeyManagerClient extends grpc.Client {
   revokeGrant(argument: _kms_v1_RevokeGrantRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_kms_v1_EmptyResponse__Output>): grpc.ClientUnaryCall;
   revokeGrant(argument: _kms_v1_RevokeGrantRequest, callback: grpc.requestCallback<_kms_v1_EmptyResponse__Output>): grpc.ClientUnaryCall;
   
+  RewrapAllKeyMaterial(argument: _keyhold_keymanager_v1_RewrapAllKeyMaterialRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_keyhold_keymanager_v1_RewrapAllKeyMaterialResponse__Output>): grpc.ClientUnaryCall;
+  RewrapAllKeyMaterial(argument: _keyhold_keymanager_v1_RewrapAllKeyMaterialRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_keyhold_keymanager_v1_RewrapAllKeyMaterialResponse__Output>): grpc.ClientUnaryCall;
+  RewrapAllKeyMaterial(argument: _keyhold_keymanager_v1_RewrapAllKeyMaterialRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_keyhold_keymanager_v1_RewrapAllKeyMaterialResponse__Output>): grpc.ClientUnaryCall;
+  RewrapAllKeyMaterial(argument: _keyhold_keymanager_v1_RewrapAllKeyMaterialRequest, callback: grpc.requestCallback<_keyhold_keymanager_v1_RewrapAllKeyMaterialResponse__Output>): grpc.ClientUnaryCall;
+  rewrapAllKeyMaterial(argument: _keyhold_keymanager_v1_RewrapAllKeyMaterialRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_keyhold_keymanager_v1_RewrapAllKeyMaterialResponse__Output>): grpc.ClientUnaryCall;
+  rewrapAllKeyMaterial(argument: _keyhold_keymanager_v1_RewrapAllKeyMaterialRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_keyhold_keymanager_v1_RewrapAllKeyMaterialResponse__Output>): grpc.ClientUnaryCall;
+  rewrapAllKeyMaterial(argument: _keyhold_keymanager_v1_RewrapAllKeyMaterialRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_keyhold_keymanager_v1_RewrapAllKeyMaterialResponse__Output>): grpc.ClientUnaryCall;
+  rewrapAllKeyMaterial(argument: _keyhold_keymanager_v1_RewrapAllKeyMaterialRequest, callback: grpc.requestCallback<_keyhold_keymanager_v1_RewrapAllKeyMaterialResponse__Output>): grpc.ClientUnaryCall;
+  
   RotateKeyOnDemand(argument: _kms_v1_RotateKeyOnDemandRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_kms_v1_RotateKeyOnDemandResponse__Output>): grpc.ClientUnaryCall;
   RotateKeyOnDemand(argument: _kms_v1_RotateKeyOnDemandRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_kms_v1_RotateKeyOnDemandResponse__Output>): grpc.ClientUnaryCall;
   RotateKeyOnDemand(argument: _kms_v1_RotateKeyOnDemandRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_kms_v1_RotateKeyOnDemandResponse__Output>): grpc.ClientUnaryCall;
@@ -363,6 +385,8 @@ export interface KeyManagerHandlers extends grpc.UntypedServiceImplementation {
   
   GetKeyTimeline: grpc.handleUnaryCall<_keyhold_keymanager_v1_GetKeyTimelineRequest__Output, _keyhold_keymanager_v1_GetKeyTimelineResponse>;
   
+  GetKeyUsageHistory: grpc.handleUnaryCall<_keyhold_keymanager_v1_GetKeyUsageHistoryRequest__Output, _keyhold_keymanager_v1_GetKeyUsageHistoryResponse>;
+  
   ListAliases: grpc.handleUnaryCall<_kms_v1_ListAliasesRequest__Output, _kms_v1_ListAliasesResponse>;
   
   ListGrants: grpc.handleUnaryCall<_kms_v1_ListGrantsRequest__Output, _kms_v1_ListGrantsResponse>;
@@ -384,6 +408,8 @@ export interface KeyManagerHandlers extends grpc.UntypedServiceImplementation {
   RetireGrant: grpc.handleUnaryCall<_kms_v1_RetireGrantRequest__Output, _kms_v1_EmptyResponse>;
   
   RevokeGrant: grpc.handleUnaryCall<_kms_v1_RevokeGrantRequest__Output, _kms_v1_EmptyResponse>;
+  
+  RewrapAllKeyMaterial: grpc.handleUnaryCall<_keyhold_keymanager_v1_RewrapAllKeyMaterialRequest__Output, _keyhold_keymanager_v1_RewrapAllKeyMaterialResponse>;
   
   RotateKeyOnDemand: grpc.handleUnaryCall<_kms_v1_RotateKeyOnDemandRequest__Output, _kms_v1_RotateKeyOnDemandResponse>;
   
@@ -414,6 +440,7 @@ export interface KeyManagerDefinition extends grpc.ServiceDefinition {
   GetKeyPolicy: MethodDefinition<_kms_v1_GetKeyPolicyRequest, _kms_v1_GetKeyPolicyResponse, _kms_v1_GetKeyPolicyRequest__Output, _kms_v1_GetKeyPolicyResponse__Output>
   GetKeyRotationStatus: MethodDefinition<_kms_v1_GetKeyRotationStatusRequest, _kms_v1_GetKeyRotationStatusResponse, _kms_v1_GetKeyRotationStatusRequest__Output, _kms_v1_GetKeyRotationStatusResponse__Output>
   GetKeyTimeline: MethodDefinition<_keyhold_keymanager_v1_GetKeyTimelineRequest, _keyhold_keymanager_v1_GetKeyTimelineResponse, _keyhold_keymanager_v1_GetKeyTimelineRequest__Output, _keyhold_keymanager_v1_GetKeyTimelineResponse__Output>
+  GetKeyUsageHistory: MethodDefinition<_keyhold_keymanager_v1_GetKeyUsageHistoryRequest, _keyhold_keymanager_v1_GetKeyUsageHistoryResponse, _keyhold_keymanager_v1_GetKeyUsageHistoryRequest__Output, _keyhold_keymanager_v1_GetKeyUsageHistoryResponse__Output>
   ListAliases: MethodDefinition<_kms_v1_ListAliasesRequest, _kms_v1_ListAliasesResponse, _kms_v1_ListAliasesRequest__Output, _kms_v1_ListAliasesResponse__Output>
   ListGrants: MethodDefinition<_kms_v1_ListGrantsRequest, _kms_v1_ListGrantsResponse, _kms_v1_ListGrantsRequest__Output, _kms_v1_ListGrantsResponse__Output>
   ListKeyPolicies: MethodDefinition<_kms_v1_ListKeyPoliciesRequest, _kms_v1_ListKeyPoliciesResponse, _kms_v1_ListKeyPoliciesRequest__Output, _kms_v1_ListKeyPoliciesResponse__Output>
@@ -425,6 +452,7 @@ export interface KeyManagerDefinition extends grpc.ServiceDefinition {
   RebuildProjections: MethodDefinition<_keyhold_keymanager_v1_RebuildProjectionsRequest, _keyhold_keymanager_v1_RebuildProjectionsResponse, _keyhold_keymanager_v1_RebuildProjectionsRequest__Output, _keyhold_keymanager_v1_RebuildProjectionsResponse__Output>
   RetireGrant: MethodDefinition<_kms_v1_RetireGrantRequest, _kms_v1_EmptyResponse, _kms_v1_RetireGrantRequest__Output, _kms_v1_EmptyResponse__Output>
   RevokeGrant: MethodDefinition<_kms_v1_RevokeGrantRequest, _kms_v1_EmptyResponse, _kms_v1_RevokeGrantRequest__Output, _kms_v1_EmptyResponse__Output>
+  RewrapAllKeyMaterial: MethodDefinition<_keyhold_keymanager_v1_RewrapAllKeyMaterialRequest, _keyhold_keymanager_v1_RewrapAllKeyMaterialResponse, _keyhold_keymanager_v1_RewrapAllKeyMaterialRequest__Output, _keyhold_keymanager_v1_RewrapAllKeyMaterialResponse__Output>
   RotateKeyOnDemand: MethodDefinition<_kms_v1_RotateKeyOnDemandRequest, _kms_v1_RotateKeyOnDemandResponse, _kms_v1_RotateKeyOnDemandRequest__Output, _kms_v1_RotateKeyOnDemandResponse__Output>
   ScheduleKeyDeletion: MethodDefinition<_kms_v1_ScheduleKeyDeletionRequest, _kms_v1_ScheduleKeyDeletionResponse, _kms_v1_ScheduleKeyDeletionRequest__Output, _kms_v1_ScheduleKeyDeletionResponse__Output>
   TagResource: MethodDefinition<_kms_v1_TagResourceRequest, _kms_v1_EmptyResponse, _kms_v1_TagResourceRequest__Output, _kms_v1_EmptyResponse__Output>
