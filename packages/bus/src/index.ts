@@ -43,6 +43,7 @@ export {
   auditOutcome,
 } from './events/audit.js';
 export type {
+  AuditAdditionalEventData,
   AuditBatch,
   AuditEventCategory,
   AuditOutcome,

@@ -56,17 +56,37 @@ export function isKmsErrorCode(code: unknown): code is KmsErrorCode {
 }
 
 /**
+ * What the audit record of a failed request says beyond the error sent: for
+ * the audit trail only, never part of the AWS error body or the gRPC status
+ * message a caller sees.
+ */
+export interface KmsErrorAudit {
+  /** Why access was denied: the deciding statement (Sid or index), or `no allow`. */
+  readonly denyReason?: string;
+}
+
+export interface KmsErrorOptions extends ErrorOptions {
+  readonly audit?: KmsErrorAudit;
+}
+
+/**
  * A client-safe error: `message` goes to callers as is, so it never holds key
- * material, plaintext, SQL or stack details. Internal detail goes in `cause`.
+ * material, plaintext, SQL or stack details. Internal detail goes in `cause`,
+ * detail for the audit record in `audit`.
  */
 export class KmsError extends Error {
   readonly code: KmsErrorCode;
+  declare readonly audit?: KmsErrorAudit;
   readonly [KMS_ERROR_MARK] = true;
 
-  constructor(code: KmsErrorCode, message: string, options?: ErrorOptions) {
+  constructor(code: KmsErrorCode, message: string, options?: KmsErrorOptions) {
     super(message, options);
     this.code = code;
     this.name = code;
+    // Not enumerable: whatever serializes the error's own fields leaves it out.
+    if (options?.audit) {
+      Object.defineProperty(this, 'audit', { value: options.audit, enumerable: false });
+    }
   }
 
   get httpStatus(): number {
@@ -120,10 +140,17 @@ export class KmsError extends Error {
     );
   }
 
-  static accessDenied(principalArn: string, action: string, resource: string): KmsError {
+  /** AWS's AccessDenied message; `denyReason` goes to the audit record only. */
+  static accessDenied(
+    principalArn: string,
+    action: string,
+    resource: string,
+    denyReason?: string,
+  ): KmsError {
     return new KmsError(
       'AccessDeniedException',
       `User: ${principalArn} is not authorized to perform: ${action} on resource: ${resource} because no resource-based policy allows the ${action} action`,
+      denyReason === undefined ? undefined : { audit: { denyReason } },
     );
   }
 

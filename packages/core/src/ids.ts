@@ -60,6 +60,16 @@ export type KeyReference =
       readonly keyId: string;
     };
 
+const ALIAS_ARN = /^arn:aws:kms:([a-z0-9-]+):(\d{12}):(alias\/.+)$/;
+
+/** The parts of an alias ARN (`arn:aws:kms:<region>:<account>:alias/<name>`), or undefined. */
+export function parseAliasArn(
+  value: string,
+): { readonly region: string; readonly accountId: string; readonly aliasName: string } | undefined {
+  const m = ALIAS_ARN.exec(value);
+  return m ? { region: m[1]!, accountId: m[2]!, aliasName: m[3]! } : undefined;
+}
+
 /**
  * Classifies a KeyId parameter the way AWS does: a bare key id (resolved in
  * the caller's account and region) or a key ARN (which names both).

@@ -27,10 +27,9 @@ const MAIN = { accountId: '111122223333', accessKeyId: 'test', secretAccessKey: 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const AUDIT_LOG_MAIN = path.join(ROOT, 'services/audit-log/dist/main.js');
 const CLI_MAIN = path.join(ROOT, 'packages/cli/dist/main.js');
-/** Unique per run, so the scan below cannot match anything but a leak. */
+/** Unique per run, so the fixture's secret scan cannot match anything but a leak. */
 const PLAINTEXT = `audit e2e plaintext ${randomBytes(12).toString('hex')}`;
 
-let tmp: string;
 let nats: LocalServer;
 let natsPort: number;
 let natsDir: string;
@@ -40,7 +39,6 @@ let test: TestCluster;
 let cluster: TestCluster['cluster'];
 let kms: KMSClient;
 let keyId = '';
-const dataKeys: string[] = [];
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -163,7 +161,9 @@ beforeAll(async () => {
       KEYHOLD_AUDIT_DIGEST_INTERVAL_MS: '1000',
     },
   });
-  ({ cluster, db, dir: tmp } = test);
+  ({ cluster, db } = test);
+  // The fixture's stop() scans every stored record and log line for them.
+  test.registerSecret(PLAINTEXT);
   kms = new KMSClient({
     endpoint: cluster.endpoint,
     region: REGION,
@@ -172,7 +172,7 @@ beforeAll(async () => {
   });
   keyId = (await kms.send(new CreateKeyCommand({ Description: 'audit e2e' }))).KeyMetadata!.KeyId!;
   const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: keyId, KeySpec: 'AES_256' }));
-  dataKeys.push(Buffer.from(dk.Plaintext!).toString('base64'));
+  test.registerSecret(dk.Plaintext!);
 });
 
 afterAll(async () => {
@@ -274,25 +274,5 @@ describe('the audit trail under crashes', () => {
     expect(after.stdout).toContain('modified');
     expect(after.stdout).toContain(row!.event_id);
     expect(after.stdout).toContain(`sequence ${row!.sequence}`);
-  });
-
-  it('no stored record holds a plaintext, data key or key material', async () => {
-    const keyring = JSON.parse(fs.readFileSync(path.join(tmp, 'keyring.json'), 'utf8')) as {
-      keys: Record<string, string>;
-    };
-    const needles = [
-      PLAINTEXT,
-      Buffer.from(PLAINTEXT).toString('base64'),
-      ...dataKeys,
-      ...Object.values(keyring.keys),
-    ];
-    const rows = await db.sql<
-      { record: string }[]
-    >`SELECT record::text AS record FROM audit.records`;
-    expect(rows.length).toBeGreaterThan(50);
-    for (const { record } of rows) {
-      for (const needle of needles)
-        expect(record.includes(needle), 'a secret in an audit record').toBe(false);
-    }
   });
 });

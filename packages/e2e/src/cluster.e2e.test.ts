@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import {
   CreateKeyCommand,
   DecryptCommand,
@@ -11,7 +9,7 @@ import {
 } from '@aws-sdk/client-kms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuditLogClient } from '@keyhold/proto';
-import type { AuditEvent__Output, AuditLogMethods, Client } from '@keyhold/proto';
+import type { AuditEvent__Output } from '@keyhold/proto';
 import { startTestCluster } from './support/test-cluster.js';
 import type { TestCluster } from './support/test-cluster.js';
 
@@ -24,8 +22,6 @@ const ALT = { accountId: '444455556666', accessKeyId: 'alt', secretAccessKey: 'a
 
 let test: TestCluster;
 let cluster: TestCluster['cluster'];
-let db: TestCluster['db'];
-let tmp: string;
 let main: KMSClient;
 let alt: KMSClient;
 
@@ -55,14 +51,6 @@ async function attempt<T extends { $metadata: { requestId?: string } }>(
   }
 }
 
-async function waitForRequest(audit: Client<AuditLogMethods>, requestId: string): Promise<void> {
-  for (let i = 0; i < 75; i++) {
-    if ((await audit.LookupEvents({ requestId })).events.length > 0) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`no audit record for ${requestId}`);
-}
-
 beforeAll(async () => {
   test = await startTestCluster({
     name: 'cluster',
@@ -74,7 +62,7 @@ beforeAll(async () => {
     // without slowing every other call down.
     quota: { accounts: { [ALT.accountId]: { ListKeys: { rate: 1, burst: 2 } } } },
   });
-  ({ cluster, db, dir: tmp } = test);
+  ({ cluster } = test);
   main = client(MAIN);
   alt = client(ALT);
 });
@@ -90,6 +78,7 @@ describe('the cluster through the AWS SDK', () => {
     [];
   let keyId = '';
   let keyArn = '';
+  // The fixture's stop() fails if it reaches an audit record or a log line.
   const secret = 'e2e plaintext that must never reach an audit record';
 
   it('creates, describes and lists a key', async () => {
@@ -132,6 +121,7 @@ describe('the cluster through the AWS SDK', () => {
 
   it('encrypts and decrypts, with and without an encryption context', async () => {
     const plaintext = Buffer.from(secret);
+    test.registerSecret(secret);
     const enc = await attempt(() =>
       main.send(new EncryptCommand({ KeyId: keyId, Plaintext: plaintext })),
     );
@@ -178,6 +168,9 @@ describe('the cluster through the AWS SDK', () => {
       main.send(new GenerateDataKeyCommand({ KeyId: keyId, KeySpec: 'AES_256' })),
     );
     expect(aes.result?.Plaintext?.length).toBe(32);
+    test.registerSecret(aes.result!.Plaintext!);
+    // Not secret, but a request's ciphertext has no place in its record either.
+    test.registerSecret(aes.result!.CiphertextBlob!);
     expect(aes.result?.KeyId).toBe(keyArn);
     calls.push({
       requestId: aes.requestId,
@@ -192,6 +185,7 @@ describe('the cluster through the AWS SDK', () => {
 
     const n24 = await main.send(new GenerateDataKeyCommand({ KeyId: keyArn, NumberOfBytes: 24 }));
     expect(n24.Plaintext?.length).toBe(24);
+    test.registerSecret(n24.Plaintext!);
 
     const both = await attempt(() =>
       main.send(
@@ -253,11 +247,7 @@ describe('the cluster through the AWS SDK', () => {
     expect(mine.error).toBeUndefined();
   });
 
-  it('records every one of those calls in the audit log, chained, without secrets', async () => {
-    // A data key whose plaintext must not reach the audit log either.
-    const dataKey = await main.send(
-      new GenerateDataKeyCommand({ KeyId: keyId, KeySpec: 'AES_256' }),
-    );
+  it('records every one of those calls in the audit log, chained', async () => {
     const audit = createAuditLogClient(cluster.addresses['audit-log']);
     try {
       const found = new Map<string, AuditEvent__Output>();
@@ -312,28 +302,6 @@ describe('the cluster through the AWS SDK', () => {
       const verified = await audit.VerifyChain({});
       expect(verified.ok, JSON.stringify(verified.chains)).toBe(true);
       expect(verified.chains.map((c) => c.region)).toContain(REGION);
-
-      // Every stored record, not just the ones looked up, is free of the test's secrets.
-      await waitForRequest(audit, dataKey.$metadata.requestId!);
-      const keyring = JSON.parse(fs.readFileSync(path.join(tmp, 'keyring.json'), 'utf8')) as {
-        keys: Record<string, string>;
-      };
-      const needles = [
-        secret,
-        Buffer.from(secret).toString('base64'),
-        Buffer.from(dataKey.Plaintext!).toString('base64'),
-        Buffer.from(dataKey.Plaintext!).toString('hex'),
-        Buffer.from(dataKey.CiphertextBlob!).toString('base64'),
-        ...Object.values(keyring.keys),
-      ];
-      const rows = await db.sql<
-        { record: string }[]
-      >`SELECT record::text AS record FROM audit.records`;
-      expect(rows.length).toBeGreaterThanOrEqual(calls.length);
-      for (const { record } of rows) {
-        for (const needle of needles)
-          expect(record.includes(needle), 'a secret in an audit record').toBe(false);
-      }
     } finally {
       audit.close();
     }

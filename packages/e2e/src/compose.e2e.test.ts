@@ -18,6 +18,7 @@ import {
 import type { ComposeFile } from '@keyhold/local';
 import { createAuditLogClient } from '@keyhold/proto';
 import { findFreePort, testBusPrefix, testDatabase, testNatsUrl } from '@keyhold/testkit';
+import { SecretScan, auditRecordsSettled } from './support/secret-scan.js';
 
 // docker-compose.yml without Docker: every service runs as a process through
 // the image's entrypoint (deploy/docker/entrypoint.js) with exactly the
@@ -26,6 +27,8 @@ import { findFreePort, testBusPrefix, testDatabase, testNatsUrl } from '@keyhold
 // become the files `npm run compose:init` writes, METRICS_PORT is 0 (any
 // free port), and the database and NATS prefix are this test's own. Start
 // order and readiness follow depends_on and the compose health check command.
+// It runs without the test-cluster fixture, so it runs the fixture's secret
+// scan itself: root keyring and plaintexts in no audit record or log line.
 
 const ENTRYPOINT = path.join(REPO_ROOT, 'deploy/docker/entrypoint.js');
 const REGION = 'us-east-1';
@@ -45,6 +48,7 @@ let db: Awaited<ReturnType<typeof testDatabase>>;
 let endpoint: string;
 let credentials: { accessKeyId: string; secretAccessKey: string };
 const running = new Map<string, Running>();
+const scan = new SecretScan();
 
 function launch(name: string, args: string[], env: Record<string, string>): Running {
   const child = spawn(process.execPath, [ENTRYPOINT, ...args], {
@@ -60,7 +64,9 @@ function launch(name: string, args: string[], env: Record<string, string>): Runn
   });
   const lines: string[] = [];
   const keep = (chunk: Buffer): void => {
-    lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+    const fresh = chunk.toString('utf8').split('\n').filter(Boolean);
+    for (const line of fresh) scan.scanLog(name, line);
+    lines.push(...fresh);
     lines.splice(0, Math.max(0, lines.length - 40));
   };
   child.stdout?.on('data', keep);
@@ -132,6 +138,10 @@ beforeAll(async () => {
   const key = identities.accounts[0]?.principals[0]?.accessKeys[0];
   if (key === undefined) throw new Error('no development access key');
   credentials = key;
+  const keyring = JSON.parse(fs.readFileSync(path.join(tmp, 'root-keyring.json'), 'utf8')) as {
+    keys: Record<string, string>;
+  };
+  for (const k of Object.values(keyring.keys)) scan.register(Buffer.from(k, 'base64'));
 
   compose = readCompose();
   db = await testDatabase();
@@ -201,9 +211,15 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const r of [...running.values()].reverse()) await stop(r, 10_000);
-  await db?.drop();
-  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  try {
+    if (db) await auditRecordsSettled(db.sql);
+    for (const r of [...running.values()].reverse()) await stop(r, 10_000);
+    if (db) await scan.scanAuditRecords(db.sql);
+  } finally {
+    await db?.drop();
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  }
+  scan.assertClean();
 });
 
 describe('the docker-compose.yml cluster, as processes', () => {
@@ -219,7 +235,8 @@ describe('the docker-compose.yml cluster, as processes', () => {
       const created = await client.send(new CreateKeyCommand({ Description: 'compose' }));
       keyId = created.KeyMetadata?.KeyId ?? '';
       expect(created.KeyMetadata?.KeyState).toBe('Enabled');
-      const plaintext = Buffer.from('compose round trip');
+      const plaintext = Buffer.from('compose round trip plaintext');
+      scan.register(plaintext);
       const enc = await client.send(new EncryptCommand({ KeyId: keyId, Plaintext: plaintext }));
       const dec = await client.send(new DecryptCommand({ CiphertextBlob: enc.CiphertextBlob }));
       expect(Buffer.from(dec.Plaintext ?? new Uint8Array()).equals(plaintext)).toBe(true);

@@ -195,10 +195,20 @@ describe('key lifecycle through the AWS SDK', () => {
     for (const id of ['alias/orders', `arn:aws:kms:${REGION}:${ACCOUNT}:alias/orders`]) {
       expect((await kms.send(new DescribeKeyCommand({ KeyId: id }))).KeyMetadata!.Arn).toBe(a.arn);
     }
+    const secret = 'lifecycle plaintext sent through an alias';
+    test.registerSecret(secret);
+    // Data operations take an alias by name or by ARN, as AWS does.
     const viaAlias = await kms.send(
-      new EncryptCommand({ KeyId: 'alias/orders', Plaintext: Buffer.from('hi') }),
+      new EncryptCommand({ KeyId: 'alias/orders', Plaintext: Buffer.from(secret) }),
     );
     expect(viaAlias.KeyId).toBe(a.arn);
+    const viaAliasArn = await kms.send(
+      new EncryptCommand({
+        KeyId: `arn:aws:kms:${REGION}:${ACCOUNT}:alias/orders`,
+        Plaintext: Buffer.from(secret),
+      }),
+    );
+    expect(viaAliasArn.KeyId).toBe(a.arn);
 
     const dup = await failure(
       kms.send(new CreateAliasCommand({ AliasName: 'alias/orders', TargetKeyId: b.keyId })),
@@ -236,7 +246,7 @@ describe('key lifecycle through the AWS SDK', () => {
     expect((await kms.send(new ListAliasesCommand({ KeyId: a.keyId }))).Aliases).toEqual([]);
     // The old ciphertext still decrypts: it names its key, not the alias.
     const back = await kms.send(new DecryptCommand({ CiphertextBlob: viaAlias.CiphertextBlob! }));
-    expect(Buffer.from(back.Plaintext!).toString()).toBe('hi');
+    expect(Buffer.from(back.Plaintext!).toString()).toBe(secret);
 
     for (let i = 0; i < 3; i++) {
       await kms.send(
@@ -303,12 +313,18 @@ describe('key lifecycle through the AWS SDK', () => {
 
   it('rotates on demand and keeps every earlier ciphertext decryptable', async () => {
     const { keyId, arn } = await newKey();
-    const v1 = await kms.send(new EncryptCommand({ KeyId: keyId, Plaintext: Buffer.from('one') }));
+    const [one, two] = [
+      'lifecycle plaintext before rotation',
+      'lifecycle plaintext after rotation',
+    ];
+    test.registerSecret(one);
+    test.registerSecret(two);
+    const v1 = await kms.send(new EncryptCommand({ KeyId: keyId, Plaintext: Buffer.from(one) }));
     expect((await kms.send(new RotateKeyOnDemandCommand({ KeyId: keyId }))).KeyId).toBe(arn);
     // Give crypto-worker the rotation event (it drops its cached key on any key event).
     let v2;
     for (let i = 0; i < 50; i++) {
-      v2 = await kms.send(new EncryptCommand({ KeyId: keyId, Plaintext: Buffer.from('two') }));
+      v2 = await kms.send(new EncryptCommand({ KeyId: keyId, Plaintext: Buffer.from(two) }));
       if (Buffer.compare(Buffer.from(v2.CiphertextBlob!), Buffer.from(v1.CiphertextBlob!)) !== 0)
         break;
     }
@@ -336,8 +352,8 @@ describe('key lifecycle through the AWS SDK', () => {
     const status = await kms.send(new GetKeyRotationStatusCommand({ KeyId: keyId }));
     expect(status.OnDemandRotationStartDate).toBeUndefined();
     for (const [blob, text] of [
-      [v1.CiphertextBlob!, 'one'],
-      [v2!.CiphertextBlob!, 'two'],
+      [v1.CiphertextBlob!, one],
+      [v2!.CiphertextBlob!, two],
     ] as const) {
       const out = await kms.send(new DecryptCommand({ CiphertextBlob: blob }));
       expect(Buffer.from(out.Plaintext!).toString()).toBe(text);

@@ -5,12 +5,14 @@ import {
   DescribeKeyCommand,
   EncryptCommand,
   GenerateDataKeyCommand,
+  GenerateRandomCommand,
   KMSClient,
   PutKeyPolicyCommand,
   RevokeGrantCommand,
   ScheduleKeyDeletionCommand,
 } from '@aws-sdk/client-kms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditRecordOf, rawKmsCall } from './support/raw-call.js';
 import { startTestCluster } from './support/test-cluster.js';
 import type { TestCluster } from './support/test-cluster.js';
 
@@ -104,6 +106,25 @@ const ROOT_OF_A = {
   Resource: '*',
 };
 
+/**
+ * A call by `n` as raw HTTP, and its audit record's deny reason: the reason
+ * must be in the record and nowhere in the body the caller got.
+ */
+async function deniedWithReason(
+  n: Name,
+  operation: string,
+  request: Record<string, unknown>,
+): Promise<{ body: string; denyReason: unknown }> {
+  const credentials = { accessKeyId: `ak-${n}`, secretAccessKey: `secret-${n}` };
+  const answer = await rawKmsCall(cluster.endpoint, REGION, credentials, operation, request);
+  expect(answer.status).toBe(400);
+  expect(JSON.parse(answer.body)).toMatchObject({ __type: 'AccessDeniedException' });
+  const record = await auditRecordOf(cluster.addresses['audit-log'], answer.requestId);
+  expect(record).toMatchObject({ eventName: operation, errorCode: 'AccessDeniedException' });
+  const extra = record['additionalEventData'] as { denyReason?: unknown } | undefined;
+  return { body: answer.body, denyReason: extra?.denyReason };
+}
+
 async function createKey(keyPolicy?: string): Promise<string> {
   const res = await kms('admin').send(
     new CreateKeyCommand(keyPolicy === undefined ? {} : { Policy: keyPolicy }),
@@ -144,6 +165,7 @@ describe('authorization across two accounts', () => {
       }),
     );
     const plaintext = Buffer.from('shared across accounts');
+    test.registerSecret(plaintext);
     const enc = await kms('app').send(new EncryptCommand({ KeyId: keyArn, Plaintext: plaintext }));
     const dec = await kms('app').send(new DecryptCommand({ CiphertextBlob: enc.CiphertextBlob }));
     expect(Buffer.from(dec.Plaintext ?? []).equals(plaintext)).toBe(true);
@@ -152,6 +174,7 @@ describe('authorization across two accounts', () => {
       new GenerateDataKeyCommand({ KeyId: keyArn, KeySpec: 'AES_256' }),
     );
     expect(dk.Plaintext?.length).toBe(32);
+    test.registerSecret(dk.Plaintext!);
 
     // Without B's identity policy the key policy alone is not enough.
     const denied = await kms('noiam')
@@ -164,12 +187,28 @@ describe('authorization across two accounts', () => {
     expect(
       await outcome(kms('noiam').send(new DecryptCommand({ CiphertextBlob: enc.CiphertextBlob }))),
     ).toBe('AccessDeniedException');
+    // The audit record says why (nothing allowed it); the caller is not told.
+    const noAllow = await deniedWithReason('noiam', 'Encrypt', {
+      KeyId: keyArn,
+      Plaintext: plaintext.toString('base64'),
+    });
+    expect(noAllow.denyReason).toBe('no allow');
+    expect(noAllow.body).not.toContain('no allow');
     // Management never works across accounts, whatever the policies say.
     expect(
       await outcome(
         kms('app').send(new ScheduleKeyDeletionCommand({ KeyId: keyArn, PendingWindowInDays: 7 })),
       ),
     ).toBe('AccessDeniedException');
+  });
+
+  it('allows GenerateRandom by identity policy only', async () => {
+    const random = new GenerateRandomCommand({ NumberOfBytes: 16 });
+    expect(await outcome(kms('admin').send(random))).toBe('OK');
+    // Neither an identity policy without kms:GenerateRandom nor none at all allows it.
+    expect(await outcome(kms('app').send(random))).toBe('AccessDeniedException');
+    const denied = await deniedWithReason('noiam', 'GenerateRandom', { NumberOfBytes: 16 });
+    expect(denied.denyReason).toBe('no allow');
   });
 
   it('denies a key of account A to account B when the key policy does not name B', async () => {
@@ -205,6 +244,29 @@ describe('authorization across two accounts', () => {
     expect(ms).toBeLessThan(1_000);
     // The Deny names Encrypt only: the default allow still covers the rest.
     expect(await outcome(kms('admin').send(new DescribeKeyCommand({ KeyId: keyArn })))).toBe('OK');
+    // The audit record names the deciding statement (crypto-worker decided).
+    const denied = await deniedWithReason('admin', 'Encrypt', {
+      KeyId: keyArn,
+      Plaintext: Buffer.from('x').toString('base64'),
+    });
+    expect(denied.denyReason).toMatch(/NoEncrypt/);
+    expect(denied.body).not.toContain('NoEncrypt');
+  });
+
+  it('audits why a management call was denied, without telling the caller', async () => {
+    const keyArn = await createKey(
+      policy(ROOT_OF_A, {
+        Sid: 'NoDescribe',
+        Effect: 'Deny',
+        Principal: { AWS: arnOf('admin') },
+        Action: 'kms:DescribeKey',
+        Resource: '*',
+      }),
+    );
+    // key-manager asked the authorizer; the reason came back with the error.
+    const denied = await deniedWithReason('admin', 'DescribeKey', { KeyId: keyArn });
+    expect(denied.denyReason).toMatch(/NoDescribe/);
+    expect(denied.body).not.toContain('NoDescribe');
   });
 
   it('lets a grant allow B’s principal to Decrypt under its encryption context, until revoked', async () => {

@@ -20,6 +20,7 @@ describe('loadConfig', () => {
       digestIntervalMs: 60_000,
       retentionDays: 0,
       retentionIntervalMs: 3_600_000,
+      streams: { replicas: 1, auditMaxAgeMs: 7 * 86_400_000 },
     });
   });
 
@@ -36,6 +37,8 @@ describe('loadConfig', () => {
       KEYHOLD_AUDIT_DIGEST_RECORDS: '100',
       KEYHOLD_AUDIT_DIGEST_INTERVAL_MS: '500',
       KEYHOLD_AUDIT_RETENTION_DAYS: '90',
+      KEYHOLD_NATS_REPLICAS: '3',
+      KEYHOLD_AUDIT_STREAM_MAX_AGE: '0',
       LOG_LEVEL: 'warn',
     });
     expect(config).toMatchObject({
@@ -47,6 +50,7 @@ describe('loadConfig', () => {
       digestEveryRecords: 100,
       digestIntervalMs: 500,
       retentionDays: 90,
+      streams: { replicas: 3, auditMaxAgeMs: 0 },
     });
   });
 
@@ -58,6 +62,8 @@ describe('loadConfig', () => {
         METRICS_PORT: 'x',
         KEYHOLD_NATS_PREFIX: 'a.b',
         LOG_LEVEL: 'chatty',
+        KEYHOLD_NATS_REPLICAS: '0',
+        KEYHOLD_AUDIT_STREAM_MAX_AGE: 'forever',
       });
     } catch (err) {
       error = err;
@@ -65,7 +71,9 @@ describe('loadConfig', () => {
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).problems.map((p) => p.split(':')[0]).sort()).toEqual([
       'DATABASE_URL',
+      'KEYHOLD_AUDIT_STREAM_MAX_AGE',
       'KEYHOLD_NATS_PREFIX',
+      'KEYHOLD_NATS_REPLICAS',
       'LOG_LEVEL',
       'METRICS_PORT',
       'NATS_URL',

@@ -1,3 +1,5 @@
+import { STREAM_ENV, streamSettings } from '@keyhold/bus';
+import type { StreamSettings } from '@keyhold/bus';
 import { LOG_LEVELS, env, readEnv } from '@keyhold/core';
 
 export const SERVICE_NAME = 'audit-log';
@@ -27,6 +29,8 @@ export interface Config {
   readonly retentionDays: number;
   /** How often the retention job runs. */
   readonly retentionIntervalMs: number;
+  /** JetStream replicas and audit max age the streams are kept at. */
+  readonly streams: StreamSettings;
 }
 
 // Both become parts of NATS subjects, stream or consumer names.
@@ -53,6 +57,7 @@ const schema = {
     max: 86_400_000,
     default: 3_600_000,
   }),
+  ...STREAM_ENV,
 };
 
 /** Reads the service's environment; every problem is reported in one ConfigError. */
@@ -74,5 +79,6 @@ export function loadConfig(source: Readonly<Record<string, string | undefined>>)
     digestIntervalMs: e.KEYHOLD_AUDIT_DIGEST_INTERVAL_MS,
     retentionDays: e.KEYHOLD_AUDIT_RETENTION_DAYS,
     retentionIntervalMs: e.KEYHOLD_AUDIT_RETENTION_INTERVAL_MS,
+    streams: streamSettings(e),
   });
 }

@@ -22,6 +22,7 @@ async function main(): Promise<void> {
     name: SERVICE_NAME,
     names: busNames(config.natsPrefix),
     logger,
+    streams: config.streams,
   });
   const registry = createMetricsRegistry(SERVICE_NAME);
   const configuredKey = config.signingKeyFile

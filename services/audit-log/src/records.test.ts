@@ -187,6 +187,17 @@ describe('parseRecord', () => {
     expect(r).toMatchObject({ errorCode: 'X', errorMessage: '' });
   });
 
+  it('keeps the deny reason of additionalEventData, and only it', () => {
+    const r = parseRecord({
+      ...record({ errorCode: 'AccessDeniedException' }),
+      additionalEventData: { denyReason: "explicit deny: key policy statement 'NoEncrypt'", x: 1 },
+    });
+    expect(r?.additionalEventData).toEqual({
+      denyReason: "explicit deny: key policy statement 'NoEncrypt'",
+    });
+    expect(parseRecord(record())).not.toHaveProperty('additionalEventData');
+  });
+
   it.each([
     ['requestParameters an array', { requestParameters: [] }],
     ['requestParameters missing', { requestParameters: undefined }],
@@ -202,6 +213,7 @@ describe('parseRecord', () => {
       { userIdentity: { type: '', principalId: '', accountId: '', accessKeyId: '' } },
     ],
     ['an event time before 1970', { eventTime: '1969-12-31T23:59:59Z' }],
+    ['a deny reason not a string', { additionalEventData: { denyReason: 1 } }],
   ])('refuses %s', (_, patch) => {
     expect(parseRecord(record(patch))).toBeUndefined();
   });

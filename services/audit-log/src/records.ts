@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AUDIT_EVENT_VERSION, auditOutcome } from '@keyhold/bus';
-import type { AuditRecord } from '@keyhold/bus';
+import type { AuditAdditionalEventData, AuditRecord } from '@keyhold/bus';
 import { isKeyId, isRegion, parseKeyArn } from '@keyhold/core';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -105,6 +105,15 @@ function resources(v: unknown): AuditRecord['resources'] | undefined {
   return out;
 }
 
+/** Keyhold's extra fields (the deny reason): undefined when absent, null when malformed. */
+function additionalEventData(v: unknown): AuditAdditionalEventData | undefined | null {
+  if (v === undefined) return undefined;
+  if (!isObject(v)) return null;
+  const { denyReason } = v;
+  if (denyReason !== undefined && !isString(denyReason)) return null;
+  return denyReason === undefined ? {} : { denyReason };
+}
+
 const isCategory = (v: unknown): v is AuditRecord['eventCategory'] =>
   v === 'Management' || v === 'Data';
 
@@ -136,6 +145,7 @@ export function parseRecord(value: unknown): AuditRecord | undefined {
     eventCategory,
     recipientAccountId,
   } = value;
+  const additional = additionalEventData(value['additionalEventData']);
   if (
     identity === undefined ||
     res === undefined ||
@@ -157,7 +167,8 @@ export function parseRecord(value: unknown): AuditRecord | undefined {
     !isString(eventType) ||
     typeof managementEvent !== 'boolean' ||
     !isCategory(eventCategory) ||
-    !isString(recipientAccountId)
+    !isString(recipientAccountId) ||
+    additional === null
   ) {
     return undefined;
   }
@@ -173,6 +184,7 @@ export function parseRecord(value: unknown): AuditRecord | undefined {
     requestParameters,
     responseElements,
     ...(errorCode === undefined ? {} : { errorCode, errorMessage: errorMessage ?? '' }),
+    ...(additional === undefined ? {} : { additionalEventData: additional }),
     requestID,
     eventID: eventID.toLowerCase(),
     readOnly,

@@ -438,6 +438,8 @@ describe('crypto-worker', () => {
     expect((err as Error).message).toBe(
       KmsError.accessDenied(principalArn, 'kms:Encrypt', key.arn).message,
     );
+    // The reason crossed gRPC for the gateway's audit record, outside the message.
+    expect((err as KmsError).audit).toEqual({ denyReason: 'no allow' });
 
     const enc = await client.Encrypt(
       { keyId: key.keyId, plaintext: Buffer.from('x') },

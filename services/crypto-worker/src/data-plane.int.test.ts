@@ -416,10 +416,19 @@ describe('crypto-worker data plane', () => {
     });
     stream.write({ id: N + 2, context: ctx, generateRandom: { numberOfBytes: 2000 } });
     stream.write({ id: N + 3, context: ctx });
+    const outsider = context({
+      accountId: OTHER,
+      principalArn: `arn:aws:iam::${OTHER}:user/mallory`,
+    });
+    stream.write({
+      id: N + 4,
+      context: outsider,
+      encrypt: { keyId: key.arn, plaintext: Buffer.from('x') },
+    });
     stream.end();
     await all;
     raw.close();
-    expect(answers.size).toBe(N + 3);
+    expect(answers.size).toBe(N + 4);
     const blob = answers.get(7)!;
     expect(blob.result).toBe('encrypt');
     expect(blob.encrypt!.keyId).toBe(key.arn);
@@ -431,9 +440,16 @@ describe('crypto-worker data plane', () => {
     expect(answers.get(N + 1)!.error).toEqual({
       code: 'NotFoundException',
       message: expect.stringContaining('does not exist') as unknown as string,
+      denyReason: '',
     });
     expect(answers.get(N + 2)!.error?.code).toBe('ValidationException');
     expect(answers.get(N + 3)!.error?.code).toBe('ValidationException');
+    // A denial's frame says why, for the gateway's audit record; the message does not.
+    expect(answers.get(N + 4)!.error).toEqual({
+      code: 'AccessDeniedException',
+      message: KmsError.accessDenied(outsider.principalArn, 'kms:Encrypt', key.arn).message,
+      denyReason: 'no allow',
+    });
   });
 
   it('re-wraps key material under a new root version; old and new keyrings both decrypt meanwhile', async () => {

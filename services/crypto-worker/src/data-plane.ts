@@ -110,7 +110,18 @@ export function dataPlaneHandler(
         (err: unknown) => {
           if (isKmsError(err)) {
             logger.debug({ code: err.code }, 'request rejected');
-            finish({ id, error: { code: err.code, message: err.message } }, err.code);
+            const denyReason = err.audit?.denyReason;
+            finish(
+              {
+                id,
+                error: {
+                  code: err.code,
+                  message: err.message,
+                  ...(denyReason === undefined ? {} : { denyReason }),
+                },
+              },
+              err.code,
+            );
           } else {
             deps.logger.error({ err, requestId: context.requestId, op: method }, 'internal error');
             finish(

@@ -104,7 +104,7 @@ export async function startCryptoWorker(
     reEncrypt: reEncryptHandler(ops),
     generateDataKey: generateDataKeyHandler(ops),
     generateDataKeyWithoutPlaintext: generateDataKeyWithoutPlaintextHandler(ops),
-    generateRandom: generateRandomHandler(),
+    generateRandom: generateRandomHandler(ops),
   };
   const adapter = {
     logger,

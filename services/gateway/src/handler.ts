@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { KmsError, isKmsError } from '@keyhold/core';
 import type { Logger } from '@keyhold/core';
 import type { RequestContext } from '@keyhold/proto';
-import { buildAuditRecord } from './audit/record.js';
+import { auditDenyReason, buildAuditRecord } from './audit/record.js';
 import type { AuditPublisher } from './audit/publisher.js';
 import { parseAuthorization } from '@keyhold/core/sigv4';
 import type { ParsedAuthorization } from '@keyhold/core/sigv4';
@@ -155,6 +155,7 @@ export function createRequestHandler(
     let body: string;
     let errorCode: string | undefined;
     let errorMessage: string | undefined;
+    let denyReason: string | undefined;
     try {
       const path = (req.url ?? '/').split('?', 1)[0];
       if (req.method !== 'POST' || path !== '/') throw unknownOperation();
@@ -211,6 +212,7 @@ export function createRequestHandler(
       ({ status, headers, body } = e);
       errorCode = e.code;
       errorMessage = e.message;
+      denyReason = auditDenyReason(err);
       response = undefined;
     }
     try {
@@ -230,6 +232,7 @@ export function createRequestHandler(
           responseElements: response === undefined ? undefined : op?.responseElements(response),
           errorCode,
           errorMessage,
+          denyReason,
         }),
       );
     } catch (err) {

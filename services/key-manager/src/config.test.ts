@@ -18,6 +18,7 @@ describe('loadConfig', () => {
       maxAliasesPerKey: 50,
       jobIntervalMs: 60_000,
       stateCacheSize: 10_000,
+      streams: { replicas: 1, auditMaxAgeMs: 7 * 86_400_000 },
     });
   });
 
@@ -36,6 +37,8 @@ describe('loadConfig', () => {
       KEYHOLD_MAX_ALIASES_PER_KEY: '3',
       KEYHOLD_JOB_INTERVAL_MS: '1000',
       KEYHOLD_STATE_CACHE_SIZE: '0',
+      KEYHOLD_NATS_REPLICAS: '3',
+      KEYHOLD_AUDIT_STREAM_MAX_AGE: '12h',
     });
     expect(config).toMatchObject({
       grpcListen: '0.0.0.0:6000',
@@ -49,6 +52,7 @@ describe('loadConfig', () => {
       maxAliasesPerKey: 3,
       jobIntervalMs: 1000,
       stateCacheSize: 0,
+      streams: { replicas: 3, auditMaxAgeMs: 12 * 3_600_000 },
     });
     expect(Object.isFrozen(config)).toBe(true);
   });
@@ -63,6 +67,8 @@ describe('loadConfig', () => {
         LOG_LEVEL: 'loud',
         KEYHOLD_MAX_KEYS_PER_REGION: '0',
         KEYHOLD_NATS_PREFIX: 'a.b',
+        KEYHOLD_NATS_REPLICAS: '9',
+        KEYHOLD_AUDIT_STREAM_MAX_AGE: '1m',
       });
     } catch (e) {
       err = e;
@@ -78,6 +84,8 @@ describe('loadConfig', () => {
         'LOG_LEVEL',
         'KEYHOLD_MAX_KEYS_PER_REGION',
         'KEYHOLD_NATS_PREFIX',
+        'KEYHOLD_NATS_REPLICAS',
+        'KEYHOLD_AUDIT_STREAM_MAX_AGE',
       ].sort(),
     );
     expect((err as ConfigError).problems).toContain('DATABASE_URL: is required');

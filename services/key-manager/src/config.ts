@@ -1,3 +1,5 @@
+import { STREAM_ENV, streamSettings } from '@keyhold/bus';
+import type { StreamSettings } from '@keyhold/bus';
 import { ConfigError, LOG_LEVELS, env, readEnv } from '@keyhold/core';
 
 const SERVICE = 'key-manager';
@@ -24,6 +26,8 @@ export interface Config {
   readonly jobIntervalMs: number;
   /** Keys whose folded state stays in memory between commands. */
   readonly stateCacheSize: number;
+  /** JetStream replicas and audit max age the streams are kept at. */
+  readonly streams: StreamSettings;
 }
 
 const schema = {
@@ -40,6 +44,7 @@ const schema = {
   KEYHOLD_MAX_ALIASES_PER_KEY: env.int({ min: 1, default: 50 }),
   KEYHOLD_JOB_INTERVAL_MS: env.int({ min: 100, default: 60_000 }),
   KEYHOLD_STATE_CACHE_SIZE: env.int({ min: 0, default: 10_000 }),
+  ...STREAM_ENV,
 };
 
 /** Reads the environment (normally process.env); every problem is reported in one ConfigError. */
@@ -71,5 +76,6 @@ export function loadConfig(source: Readonly<Record<string, string | undefined>>)
     maxAliasesPerKey: raw.KEYHOLD_MAX_ALIASES_PER_KEY,
     jobIntervalMs: raw.KEYHOLD_JOB_INTERVAL_MS,
     stateCacheSize: raw.KEYHOLD_STATE_CACHE_SIZE,
+    streams: streamSettings(raw),
   });
 }

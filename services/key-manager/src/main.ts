@@ -28,6 +28,7 @@ async function main(): Promise<void> {
       name: 'key-manager',
       names: busNames(config.natsPrefix),
       logger,
+      streams: config.streams,
     });
     const cryptoWorker = createCryptoWorkerClient(config.cryptoWorkerAddr);
     const authorizer = createAuthorizerClient(config.authorizerAddr);

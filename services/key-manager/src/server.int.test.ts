@@ -97,6 +97,7 @@ beforeAll(async () => {
                   allowed: false,
                   message: KmsError.accessDenied(req.principalArn, req.action, req.resourceArn)
                     .message,
+                  reason: 'no allow',
                 };
           },
         },
@@ -269,6 +270,8 @@ describe('key-manager', () => {
     expect(denied.message).toBe(
       `User: ${mallory.principalArn} is not authorized to perform: kms:DescribeKey on resource: ${keyMetadata!.arn} because no resource-based policy allows the kms:DescribeKey action`,
     );
+    // The authorizer's reason reaches the gateway for its audit record, outside the message.
+    expect(denied.audit).toEqual({ denyReason: 'no allow' });
     const missing = await rejection(
       client.DescribeKey({ keyId: keyMetadata!.keyId }, { context: mallory }),
     );

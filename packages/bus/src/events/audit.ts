@@ -42,6 +42,11 @@ export interface AuditResource {
   readonly ARN: string;
 }
 
+/** {@link AuditRecord.additionalEventData} */
+export interface AuditAdditionalEventData {
+  readonly denyReason?: string;
+}
+
 /**
  * One audited request, shaped like a CloudTrail KMS event (field names as
  * CloudTrail writes them). Never holds plaintext, data keys, ciphertext
@@ -70,6 +75,12 @@ export interface AuditRecord {
   readonly errorCode?: string;
   /** The client-safe message sent; absent when the request succeeded. */
   readonly errorMessage?: string;
+  /**
+   * Keyhold's detail beyond CloudTrail's fields; `denyReason` on a denied
+   * request: the deciding statement (Sid or index) or `no allow`, which the
+   * caller is never told.
+   */
+  readonly additionalEventData?: AuditAdditionalEventData;
   /** The `x-amzn-RequestId` the caller saw. */
   readonly requestID: string;
   /** Unique per record (UUID); the audit log stores each at most once. */

@@ -2,8 +2,9 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startCluster } from '@keyhold/local';
+import { printLog, startCluster } from '@keyhold/local';
 import { findFreePort, testBusPrefix, testDatabase, testNatsUrl } from '@keyhold/testkit';
+import { SecretScan, auditRecordsSettled } from './secret-scan.js';
 
 /** One identity the cluster knows; its account is the one in its ARN. */
 export interface TestPrincipal {
@@ -29,6 +30,7 @@ export interface TestClusterOptions {
   readonly region?: string;
   /** @default 'warn' */
   readonly logLevel?: string;
+  /** Sees every service log line after the secret scan. @default printed on stdout */
   readonly onLog?: (service: string, line: string) => void;
 }
 
@@ -39,7 +41,17 @@ export interface TestCluster {
   readonly dir: string;
   /** The cluster's own fresh database. */
   readonly db: Awaited<ReturnType<typeof testDatabase>>;
-  /** Stops the services, drops the database and removes the temp folder. */
+  /**
+   * A plaintext, data key or other secret the test saw: stop() fails if it is
+   * in any stored audit record or service log line (as itself, base64 or hex).
+   */
+  registerSecret(value: string | Uint8Array): void;
+  /**
+   * Stops the services, then scans every stored audit record and every log
+   * line for the root keyring's keys and the registered secrets; drops the
+   * database, removes the temp folder, and throws naming each record (or
+   * service) a secret was found in.
+   */
   stop(): Promise<void>;
 }
 
@@ -56,7 +68,13 @@ export function identitiesDocument(principals: readonly TestPrincipal[]): unknow
       principals: members.map((p) => ({
         arn: p.arn,
         accessKeys: [{ accessKeyId: p.accessKeyId, secretAccessKey: p.secretAccessKey }],
-        ...(p.policies ? { policies: p.policies } : {}),
+        // Written out: a principal without identity policies has none (AWS gives no default).
+        policies: p.policies ?? [
+          {
+            Version: '2012-10-17',
+            Statement: [{ Effect: 'Allow', Action: 'kms:*', Resource: '*' }],
+          },
+        ],
       })),
     })),
   };
@@ -69,11 +87,14 @@ export function identitiesDocument(principals: readonly TestPrincipal[]): unknow
 export async function startTestCluster(options: TestClusterOptions): Promise<TestCluster> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `keyhold-${options.name}-e2e-`));
   const rootKeyringFile = path.join(dir, 'keyring.json');
+  const rootKey = randomBytes(32);
   fs.writeFileSync(
     rootKeyringFile,
-    JSON.stringify({ current: 1, keys: { '1': randomBytes(32).toString('base64') } }),
+    JSON.stringify({ current: 1, keys: { '1': rootKey.toString('base64') } }),
     { mode: 0o600 },
   );
+  const scan = new SecretScan();
+  scan.register(rootKey);
   const identitiesFile = path.join(dir, 'identities.json');
   fs.writeFileSync(identitiesFile, JSON.stringify(identitiesDocument(options.principals)));
   let quotaFile: string | undefined;
@@ -93,7 +114,10 @@ export async function startTestCluster(options: TestClusterOptions): Promise<Tes
       identitiesFile,
       ...(quotaFile ? { quotaFile } : {}),
       logLevel: options.logLevel ?? 'warn',
-      ...(options.onLog ? { onLog: options.onLog } : {}),
+      onLog: (service, line) => {
+        scan.scanLog(service, line);
+        (options.onLog ?? printLog)(service, line);
+      },
       ...(options.env ? { env: options.env } : {}),
       ...(options.region ? { region: options.region } : {}),
     });
@@ -102,10 +126,18 @@ export async function startTestCluster(options: TestClusterOptions): Promise<Tes
       endpoint: cluster.endpoint,
       dir,
       db,
+      registerSecret: (value) => scan.register(value),
       stop: async () => {
-        await cluster.stop();
-        await db.drop();
-        fs.rmSync(dir, { recursive: true, force: true });
+        try {
+          // Records still in flight land before the services stop.
+          await auditRecordsSettled(db.sql);
+          await cluster.stop();
+          await scan.scanAuditRecords(db.sql);
+        } finally {
+          await db.drop();
+          fs.rmSync(dir, { recursive: true, force: true });
+        }
+        scan.assertClean();
       },
     };
   } catch (err) {

@@ -1,5 +1,11 @@
-import { KEY_STATES, KEY_USAGES, KmsError, parseKeyReference } from '@keyhold/core';
+import { KEY_STATES, KEY_USAGES, KmsError, parseAliasArn, parseKeyReference } from '@keyhold/core';
 import { callerPrincipal, describeReason, evaluatePolicies } from '@keyhold/policy';
+import type {
+  KeyAttributes,
+  Policy,
+  PolicyDecision,
+  RequestContext as EvaluationRequest,
+} from '@keyhold/policy';
 import type { CallInfo } from '@keyhold/proto';
 import type { KeyCache, ResolvedKey } from '../key-cache.js';
 
@@ -24,10 +30,13 @@ export function missing(field: string): KmsError {
   );
 }
 
-/** A required KeyId: present and 1..2048 characters (a malformed ARN is InvalidArnException). */
+/**
+ * A required KeyId: present and 1..2048 characters; a key id, key ARN, alias
+ * name or alias ARN (any other ARN is InvalidArnException).
+ */
 export function assertKeyId(value: string | undefined, field = 'keyId'): string {
   if (value === undefined || value === '') throw missing(field);
-  parseKeyReference(value, field);
+  if (!parseAliasArn(value)) parseKeyReference(value, field);
   return value;
 }
 
@@ -127,6 +136,60 @@ export function assertUsable(key: ResolvedKey, operation: string): void {
 export interface AuthorizationFacts {
   readonly encryptionContext?: Readonly<Record<string, string>>;
   readonly grantTokens?: readonly string[];
+  /** The KeyId as the request gave it: an alias name or ARN is `kms:RequestAlias`. */
+  readonly requestedKeyId?: string | undefined;
+  /** `kms:EncryptionAlgorithm`; key operations use SYMMETRIC_DEFAULT when the request named none. */
+  readonly encryptionAlgorithm?: string | undefined;
+  /** ReEncrypt: `kms:ReEncryptOnSameKey`, whether source and destination are one key. */
+  readonly reEncryptOnSameKey?: boolean;
+}
+
+/** `kms:RequestAlias`: `alias/<name>` when the KeyId named the key by alias (name or ARN). */
+export function requestAliasOf(requestedKeyId: string | undefined): string | undefined {
+  if (requestedKeyId === undefined) return undefined;
+  if (requestedKeyId.startsWith('alias/')) return requestedKeyId;
+  return parseAliasArn(requestedKeyId)?.aliasName;
+}
+
+/** What the evaluator is told about a request of `call` for `action` on `key`. */
+function evaluationRequest(
+  call: CallInfo,
+  action: string,
+  key: KeyAttributes,
+  facts: AuthorizationFacts,
+): EvaluationRequest {
+  const ctx = call.context;
+  const requestAlias = requestAliasOf(facts.requestedKeyId);
+  return {
+    principal: callerPrincipal(ctx.principalArn, ctx.accountId),
+    action,
+    key,
+    region: ctx.region,
+    time: new Date(),
+    ...(ctx.viaService ? { viaService: ctx.viaService } : {}),
+    ...(ctx.sourceIp ? { sourceIp: ctx.sourceIp } : {}),
+    ...(facts.encryptionContext ? { encryptionContext: facts.encryptionContext } : {}),
+    ...(requestAlias ? { requestAlias } : {}),
+    parameters: {
+      ...(facts.encryptionAlgorithm ? { encryptionAlgorithm: facts.encryptionAlgorithm } : {}),
+      ...(facts.reEncryptOnSameKey === undefined
+        ? {}
+        : { reEncryptOnSameKey: facts.reEncryptOnSameKey }),
+    },
+  };
+}
+
+/**
+ * Throws AccessDenied unless `decision` allows. The caller gets AWS's message;
+ * the reason goes to operators and, through the error's audit detail, to the
+ * gateway's audit record.
+ */
+function enforce(decision: PolicyDecision, call: CallInfo, action: string, resource: string): void {
+  if (decision.decision === 'Allow') return;
+  const ctx = call.context;
+  const reason = describeReason(decision.reason);
+  call.logger.info({ resource, principalArn: ctx.principalArn, action, reason }, 'access denied');
+  throw KmsError.accessDenied(ctx.principalArn, action, resource, reason);
 }
 
 /**
@@ -143,41 +206,59 @@ export async function authorize(
   facts: AuthorizationFacts = {},
   action = `kms:${operation}`,
 ): Promise<void> {
-  const ctx = call.context;
   const [bundle, identityPolicies] = await Promise.all([
-    deps.cache.getBundle(ctx, key, facts.grantTokens),
-    deps.cache.getIdentityPolicies(ctx),
+    deps.cache.getBundle(call.context, key, facts.grantTokens),
+    deps.cache.getIdentityPolicies(call.context),
   ]);
   const decision = evaluatePolicies({
     keyPolicy: bundle.keyPolicy,
     identityPolicies,
     grants: bundle.grants,
-    request: {
-      principal: callerPrincipal(ctx.principalArn, ctx.accountId),
-      action,
-      key: bundle.key,
-      region: ctx.region,
-      time: new Date(),
-      ...(ctx.viaService ? { viaService: ctx.viaService } : {}),
-      ...(ctx.sourceIp ? { sourceIp: ctx.sourceIp } : {}),
-      ...(facts.encryptionContext ? { encryptionContext: facts.encryptionContext } : {}),
-    },
+    request: evaluationRequest(call, action, bundle.key, {
+      ...facts,
+      // Every key operation here is symmetric: the request's algorithm or the only one.
+      encryptionAlgorithm: facts.encryptionAlgorithm || 'SYMMETRIC_DEFAULT',
+    }),
   });
-  if (decision.decision !== 'Allow') {
-    // The caller gets AWS's message; the reason is for operators (and, once
-    // the gateway records it, the audit trail).
-    call.logger.info(
-      {
-        keyId: key.keyId,
-        principalArn: ctx.principalArn,
-        action,
-        reason: describeReason(decision.reason),
-      },
-      'access denied',
-    );
-    throw KmsError.accessDenied(ctx.principalArn, action, key.arn);
-  }
+  enforce(decision, call, action, key.arn);
   assertUsable(key, operation);
+}
+
+/**
+ * The key policy an action on no key (GenerateRandom) is judged by: it names
+ * only the caller's account, so the caller's identity policies decide.
+ */
+function accountOnlyPolicy(accountId: string): Policy {
+  return {
+    version: '2012-10-17',
+    id: undefined,
+    statements: [
+      {
+        index: 0,
+        sid: undefined,
+        effect: 'Allow',
+        principal: { aws: [accountId], service: [], negated: false },
+        action: { negated: false, patterns: ['kms:*'] },
+        resource: { negated: false, patterns: ['*'] },
+        conditions: [],
+      },
+    ],
+  };
+}
+
+/** Authorizes an action on no key (resource `*`) by the caller's identity policies alone. */
+export async function authorizeAccountAction(
+  deps: OpDeps,
+  call: CallInfo,
+  action: string,
+): Promise<void> {
+  const accountId = call.context.accountId;
+  const decision = evaluatePolicies({
+    keyPolicy: accountOnlyPolicy(accountId),
+    identityPolicies: await deps.cache.getIdentityPolicies(call.context),
+    request: evaluationRequest(call, action, { arn: '*', accountId }, {}),
+  });
+  enforce(decision, call, action, '*');
 }
 
 /** The material for `version`, which a resolved key always holds for its current version. */

@@ -11,7 +11,7 @@ import {
   assertSymmetricAlgorithm,
   authorize,
 } from './common.js';
-import type { OpDeps } from './common.js';
+import type { AuthorizationFacts, OpDeps } from './common.js';
 
 /**
  * How long a cached key may be trusted when a blob names a material version
@@ -31,6 +31,10 @@ export interface OpenBlobInput {
   /** The IAM action checked on the source key (kms:Decrypt, kms:ReEncryptFrom). */
   readonly action: string;
   readonly dryRun: boolean | undefined;
+  /** `kms:EncryptionAlgorithm` as the request named it. */
+  readonly encryptionAlgorithm: string | undefined;
+  /** ReEncrypt: the destination key's ARN, for `kms:ReEncryptOnSameKey`. */
+  readonly destinationArn?: string;
 }
 
 /**
@@ -65,9 +69,17 @@ export async function openBlob(
       throw err;
     }
   };
-  const facts = { encryptionContext: input.encryptionContext, grantTokens: input.grantTokens };
   let key = await lookup();
   if (key.region !== call.context.region) throw KmsError.invalidCiphertext();
+  const facts: AuthorizationFacts = {
+    encryptionContext: input.encryptionContext,
+    grantTokens: input.grantTokens,
+    requestedKeyId: input.givenKeyId,
+    encryptionAlgorithm: input.encryptionAlgorithm,
+    ...(input.destinationArn === undefined
+      ? {}
+      : { reEncryptOnSameKey: input.destinationArn === key.arn }),
+  };
   await authorize(deps, call, key, input.operation, facts, input.action);
   if (
     !key.materials.has(header.materialVersion) &&
@@ -112,6 +124,7 @@ export function decryptHandler(deps: OpDeps) {
       operation: 'Decrypt',
       action: 'kms:Decrypt',
       dryRun: req.dryRun,
+      encryptionAlgorithm: req.encryptionAlgorithm,
     });
     return { keyId: key.arn, plaintext, encryptionAlgorithm: 'SYMMETRIC_DEFAULT' };
   };

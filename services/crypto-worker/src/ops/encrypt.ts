@@ -22,6 +22,8 @@ export function encryptHandler(deps: OpDeps) {
     await authorize(deps, call, key, 'Encrypt', {
       encryptionContext: req.encryptionContext,
       grantTokens: req.grantTokens,
+      requestedKeyId: keyId,
+      encryptionAlgorithm: req.encryptionAlgorithm,
     });
     assertNotDryRun(req.dryRun);
     const version = key.currentMaterialVersion;

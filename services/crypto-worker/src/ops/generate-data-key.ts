@@ -70,6 +70,7 @@ async function generate(
   await authorize(deps, call, key, operation, {
     encryptionContext: req.encryptionContext,
     grantTokens: req.grantTokens,
+    requestedKeyId: keyId,
   });
   assertNotDryRun(req.dryRun);
   const version = key.currentMaterialVersion;

@@ -5,17 +5,18 @@ import type {
   GenerateRandomRequest__Output,
   GenerateRandomResponse,
 } from '@keyhold/proto';
-import { missing } from './common.js';
+import { authorizeAccountAction, missing } from './common.js';
+import type { OpDeps } from './common.js';
 
 /**
- * GenerateRandom: 1..1024 random bytes. It names no key, so there is no key
- * policy to evaluate: any authenticated caller may use it (AWS governs it
- * by IAM policy only). Custom key stores do not exist in Keyhold.
+ * GenerateRandom: 1..1024 random bytes. It names no key, so no key policy
+ * applies: as in AWS, the caller's identity policies must allow
+ * kms:GenerateRandom on resource "*". Custom key stores do not exist in Keyhold.
  */
-export function generateRandomHandler() {
+export function generateRandomHandler(deps: OpDeps) {
   return async (
     req: GenerateRandomRequest__Output,
-    _call: CallInfo,
+    call: CallInfo,
   ): Promise<GenerateRandomResponse> => {
     const n = req.numberOfBytes;
     if (n === undefined) throw missing('numberOfBytes');
@@ -39,6 +40,7 @@ export function generateRandomHandler() {
         'Custom key stores are not supported by this service.',
       );
     }
+    await authorizeAccountAction(deps, call, 'kms:GenerateRandom');
     return { plaintext: randomBytes(n) };
   };
 }

@@ -26,6 +26,8 @@ export function reEncryptHandler(deps: OpDeps) {
     assertGrantTokens(req.grantTokens);
     assertSymmetricAlgorithm(req.sourceEncryptionAlgorithm);
     assertSymmetricAlgorithm(req.destinationEncryptionAlgorithm);
+    // Resolved first: both permissions see whether source and destination are one key.
+    const destination = await deps.cache.getKey(call.context, destinationKeyId);
     const source = await openBlob(deps, call, {
       blob: req.ciphertextBlob,
       encryptionContext: req.sourceEncryptionContext,
@@ -34,15 +36,22 @@ export function reEncryptHandler(deps: OpDeps) {
       operation: 'ReEncrypt',
       action: 'kms:ReEncryptFrom',
       dryRun: false,
+      encryptionAlgorithm: req.sourceEncryptionAlgorithm,
+      destinationArn: destination.arn,
     });
     try {
-      const destination = await deps.cache.getKey(call.context, destinationKeyId);
       await authorize(
         deps,
         call,
         destination,
         'ReEncrypt',
-        { encryptionContext: req.destinationEncryptionContext, grantTokens: req.grantTokens },
+        {
+          encryptionContext: req.destinationEncryptionContext,
+          grantTokens: req.grantTokens,
+          requestedKeyId: destinationKeyId,
+          encryptionAlgorithm: req.destinationEncryptionAlgorithm,
+          reEncryptOnSameKey: source.key.arn === destination.arn,
+        },
         'kms:ReEncryptTo',
       );
       assertNotDryRun(req.dryRun);

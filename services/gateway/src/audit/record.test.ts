@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { AUDIT_EVENT_VERSION } from '@keyhold/bus';
 import type { AuditBatch } from '@keyhold/bus';
-import { createLogger, isKmsError } from '@keyhold/core';
+import { KmsError, createLogger, isKmsError } from '@keyhold/core';
+import { toAwsErrorResponse } from '../errors.js';
 import { AuditPublisher } from './publisher.js';
-import { auditKey, auditOutcome, buildAuditRecord } from './record.js';
+import { auditDenyReason, auditKey, auditOutcome, buildAuditRecord } from './record.js';
 import type { AuditInput } from './record.js';
 
 const KEY_ID = '1234abcd-12ab-34cd-56ef-1234567890ab';
@@ -24,6 +25,32 @@ const base: AuditInput = {
 };
 
 describe('buildAuditRecord', () => {
+  it('records why access was denied, which the caller’s error body does not say', () => {
+    const err = KmsError.accessDenied(
+      base.principalArn!,
+      'kms:Encrypt',
+      KEY_ARN,
+      "explicit deny: key policy statement 'NoEncrypt'",
+    );
+    const sent = toAwsErrorResponse(err, 'rid-1');
+    const r = buildAuditRecord({
+      ...base,
+      requestBody: { KeyId: KEY_ARN },
+      errorCode: sent.code,
+      errorMessage: sent.message,
+      denyReason: auditDenyReason(err),
+    });
+    expect(r.additionalEventData).toEqual({
+      denyReason: "explicit deny: key policy statement 'NoEncrypt'",
+    });
+    expect(r.errorCode).toBe('AccessDeniedException');
+    expect(sent.body).not.toContain('NoEncrypt');
+    expect(sent.body).not.toContain('explicit deny');
+    // Errors without a reason, and successes, carry no additionalEventData.
+    expect(auditDenyReason(KmsError.throttled())).toBeUndefined();
+    expect(buildAuditRecord(base)).not.toHaveProperty('additionalEventData');
+  });
+
   it('records an allowed Encrypt like CloudTrail, without plaintext or ciphertext', () => {
     const r = buildAuditRecord({
       ...base,

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { AUDIT_EVENT_CATEGORIES, AUDIT_EVENT_VERSION, auditOutcome } from '@keyhold/bus';
 import type { AuditEventCategory, AuditRecord, AuditUserIdentity } from '@keyhold/bus';
-import { isKeyId, parseKeyArn } from '@keyhold/core';
+import { isKeyId, isKmsError, parseKeyArn } from '@keyhold/core';
 
 export { auditOutcome };
 
@@ -26,6 +26,8 @@ export interface AuditInput {
   /** On failure: the AWS error code and client-safe message sent. */
   readonly errorCode?: string | undefined;
   readonly errorMessage?: string | undefined;
+  /** On AccessDenied: the deciding statement or `no allow`; recorded, never sent to the caller. */
+  readonly denyReason?: string | undefined;
 }
 
 const MAX_STRING = 8192;
@@ -124,6 +126,11 @@ export function auditRequestParameters(
   return out;
 }
 
+/** Why a failed request was denied, as the service that decided told the gateway. */
+export function auditDenyReason(err: unknown): string | undefined {
+  return isKmsError(err) ? err.audit?.denyReason : undefined;
+}
+
 /** The key a request was about: from the response's ARN, else the request's KeyId. */
 export function auditKey(
   responseKeyArn: string | undefined,
@@ -200,6 +207,9 @@ export function buildAuditRecord(input: AuditInput): AuditRecord {
         ? null
         : { ...input.responseElements },
     ...(failed ? { errorCode: input.errorCode, errorMessage: input.errorMessage ?? '' } : {}),
+    ...(failed && input.denyReason !== undefined
+      ? { additionalEventData: { denyReason: input.denyReason.slice(0, MAX_STRING) } }
+      : {}),
     requestID: input.requestId,
     eventID: randomUUID(),
     readOnly: isReadOnly(input.eventName),

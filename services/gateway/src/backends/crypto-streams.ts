@@ -126,7 +126,11 @@ class Lane {
         const code = res.error.code;
         p.reject(
           isKmsErrorCode(code)
-            ? new KmsError(code, res.error.message)
+            ? new KmsError(
+                code,
+                res.error.message,
+                res.error.denyReason ? { audit: { denyReason: res.error.denyReason } } : undefined,
+              )
             : KmsError.internal(new Error(`crypto-worker sent unknown error code ${code}`)),
         );
       } else if (res.result === p.op && res[p.op]) {

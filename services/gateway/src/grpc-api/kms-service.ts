@@ -4,7 +4,7 @@ import { KmsError, isKmsError } from '@keyhold/core';
 import type { Logger } from '@keyhold/core';
 import { loadProto, toServiceError } from '@keyhold/proto';
 import type { RequestContext } from '@keyhold/proto';
-import { buildAuditRecord } from '../audit/record.js';
+import { auditDenyReason, buildAuditRecord } from '../audit/record.js';
 import type { AuditPublisher } from '../audit/publisher.js';
 import { parseAuthorization } from '@keyhold/core/sigv4';
 import type { ParsedAuthorization } from '@keyhold/core/sigv4';
@@ -103,6 +103,7 @@ export function nativeServiceImplementation(
         let response: unknown;
         let errorCode: string | undefined;
         let errorMessage: string | undefined;
+        let denyReason: string | undefined;
         let failure: Partial<grpc.ServiceError> | undefined;
         try {
           if (!op) throw new KmsError('UnsupportedOperationException', `${name} is not supported.`);
@@ -149,6 +150,8 @@ export function nativeServiceImplementation(
           const kms = isKmsError(err) ? err : KmsError.internal(err);
           errorCode = kms.code;
           errorMessage = kms.message;
+          denyReason = auditDenyReason(kms);
+          // Without the audit detail: this caller is outside the cluster.
           failure = toServiceError(kms, requestId);
           response = undefined;
         }
@@ -169,6 +172,7 @@ export function nativeServiceImplementation(
               responseElements: response === undefined ? undefined : op?.responseElements(response),
               errorCode,
               errorMessage,
+              denyReason,
             }),
           );
         } catch (err) {

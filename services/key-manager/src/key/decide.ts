@@ -646,6 +646,7 @@ function assertGrantMayCreate(key: ExistingKeyState, data: CreateGrant['data']):
     throw new KmsError(
       'AccessDeniedException',
       `User: ${callerPrincipal(via.caller).arn} is not authorized to perform: kms:CreateGrant on resource: ${key.arn} through grant ${via.grantId}: a grant can only create grants for its grantee with a subset of its operations and equal or stricter constraints`,
+      { audit: { denyReason: `grant ${via.grantId}: the new grant is wider than it` } },
     );
   }
 }
