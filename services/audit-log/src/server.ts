@@ -3,6 +3,8 @@ import type { Logger, Registry } from '@keyhold/core';
 import type { Bus } from '@keyhold/bus';
 import { implement, serviceDefinitions, startGrpcServer } from '@keyhold/proto';
 import type {
+  CountRequestsRequest__Output,
+  CountRequestsResponse,
   GetAuditPublicKeyResponse,
   ListDigestsRequest__Output,
   ListDigestsResponse,
@@ -18,6 +20,7 @@ import { applyRetention } from './retention.js';
 import { publicKeyPem } from './signing.js';
 import type { SigningKey } from './signing.js';
 import { digestIdleChains, lookupEvents } from './store.js';
+import { countRequests } from './usage.js';
 import { verifyChains } from './verify.js';
 
 export interface AuditLogDeps {
@@ -211,6 +214,8 @@ export async function startAuditLog(
         })),
       };
     },
+    CountRequests: async (req: CountRequestsRequest__Output): Promise<CountRequestsResponse> =>
+      countRequests(sql, req),
   };
   let server;
   try {

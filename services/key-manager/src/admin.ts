@@ -6,8 +6,14 @@ import { toRecordedEvent } from '@keyhold/eventstore';
 import type { KeyManagerUnaryHandlers } from './key/handlers.js';
 import { applyEvent, emptyModel, pruneDeleted } from './projections/model.js';
 import { rebuildProjections } from './projections/rebuild.js';
+import { countMaterialNotUnder, rewrapKeyMaterial } from './jobs/rewrap-material.js';
+import type { RewrapMaterialDeps } from './jobs/rewrap-material.js';
+import { keyUsageHistory } from './usage-history.js';
 
-export type AdminHandlers = Pick<KeyManagerUnaryHandlers, 'RebuildProjections' | 'GetKeyTimeline'>;
+export type AdminHandlers = Pick<
+  KeyManagerUnaryHandlers,
+  'RebuildProjections' | 'GetKeyTimeline' | 'GetKeyUsageHistory' | 'RewrapAllKeyMaterial'
+>;
 
 /**
  * The events that shape key K's view: its own stream, plus AliasUpdated
@@ -30,11 +36,13 @@ async function keyHistory(
 
 /**
  * Admin RPCs, for operators (the `keyhold admin` command), not exposed by
- * the gateway: rebuilding the read models from the log, and a key as it was
- * at a point in time.
+ * the gateway: rebuilding the read models from the log, a key as it was
+ * at a point in time, and the key history usage metering prices.
  */
 export function createAdminHandlers(deps: {
   sql: postgres.Sql;
+  /** For RewrapAllKeyMaterial; without it that RPC answers UnsupportedOperationException. */
+  cryptoWorker?: RewrapMaterialDeps['cryptoWorker'] | undefined;
   clock?: () => Date;
 }): AdminHandlers {
   const clock = deps.clock ?? (() => new Date());
@@ -94,6 +102,33 @@ export function createAdminHandlers(deps: {
           recordedAt: e.recordedAt.getTime() / 1000,
         })),
         version: own.at(-1)!.version,
+      };
+    },
+
+    GetKeyUsageHistory: async (request) => keyUsageHistory(deps.sql, request),
+
+    async RewrapAllKeyMaterial(request, call) {
+      const target = request.targetRootVersion;
+      if (!Number.isInteger(target) || target < 1) {
+        throw KmsError.validation('targetRootVersion must be a root key version (1 or more).');
+      }
+      if (!deps.cryptoWorker) {
+        throw new KmsError(
+          'UnsupportedOperationException',
+          'This key-manager has no crypto-worker.',
+        );
+      }
+      const r = await rewrapKeyMaterial(
+        { sql: deps.sql, cryptoWorker: deps.cryptoWorker, logger: call.logger },
+        { targetRootVersion: target, signal: call.signal },
+      );
+      const remaining = await countMaterialNotUnder(deps.sql, target);
+      call.logger.info({ ...r, remaining, targetRootVersion: target }, 'key material re-wrapped');
+      return {
+        scanned: String(r.scanned),
+        rewrapped: String(r.rewrapped),
+        skipped: String(r.skipped),
+        remaining: String(remaining),
       };
     },
   };

@@ -87,6 +87,11 @@ create table if not exists key_manager.key_material (
   created_at timestamptz not null default now(),
   primary key (key_id, version)
 );
+
+-- Usage metering (GetKeyUsageHistory) reads only the events that price a key:
+-- a few per key among many, so a partial index costs appends next to nothing.
+create index if not exists events_pricing on key_manager.events (position)
+  where type in ('KeyCreated', 'KeyDeletionScheduled', 'KeyDeletionCanceled', 'KeyDeleted', 'KeyMaterialRotated');
 `;
 
 /** Creates (idempotently) the event log, outbox and key-manager tables. */

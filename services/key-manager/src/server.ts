@@ -20,7 +20,8 @@ export interface KeyManagerDeps {
   readonly sql: postgres.Sql;
   readonly bus: Bus;
   readonly logger: Logger;
-  readonly cryptoWorker: Pick<CryptoWorkerMethods, 'GenerateKeyMaterial'>;
+  readonly cryptoWorker: Pick<CryptoWorkerMethods, 'GenerateKeyMaterial'> &
+    Partial<Pick<CryptoWorkerMethods, 'RewrapKeyMaterial'>>;
   readonly authorizer: Pick<AuthorizerMethods, 'Authorize'>;
   readonly metrics?: Registry;
   readonly clock?: () => Date;
@@ -70,6 +71,9 @@ export async function startKeyManager(
   });
   const admin = createAdminHandlers({
     sql: deps.sql,
+    cryptoWorker: deps.cryptoWorker.RewrapKeyMaterial
+      ? { RewrapKeyMaterial: deps.cryptoWorker.RewrapKeyMaterial.bind(deps.cryptoWorker) }
+      : undefined,
     ...(deps.clock ? { clock: deps.clock } : {}),
   });
   const published = deps.metrics

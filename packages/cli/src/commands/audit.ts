@@ -2,10 +2,11 @@ import { readFileSync } from 'node:fs';
 import { createPublicKey } from 'node:crypto';
 import { InvalidArgumentError, Option } from 'commander';
 import type { Command } from 'commander';
-import { isKmsError } from '@keyhold/core';
 import { createAuditLogClient } from '@keyhold/proto';
 import type { AuditEvent__Output, LookupEventsRequest } from '@keyhold/proto';
 import { EXIT } from '../exit-codes.js';
+import { errorText, exitCodeFor, jsonOption, runCommand } from '../output.js';
+import type { Output } from '../output.js';
 
 type AuditClient = ReturnType<typeof createAuditLogClient>;
 
@@ -41,14 +42,14 @@ function positiveInt(value: string): number {
   return n;
 }
 
-const addrOption = () =>
+export const auditAddrOption = () =>
   new Option('--audit-addr <host:port>', 'audit-log gRPC address')
     .env('AUDIT_LOG_ADDR')
     .default('127.0.0.1:50056');
 
 function withFilters(cmd: Command): Command {
   return cmd
-    .addOption(addrOption())
+    .addOption(auditAddrOption())
     .option('--key <key>', 'key id or key ARN')
     .option('--principal <arn>', 'caller principal ARN')
     .option('--account <id>', "caller's account id")
@@ -98,8 +99,26 @@ async function pages(
   return seen;
 }
 
-/** Runs one command against audit-log, mapping failures to the CLI's exit codes. */
+/** Runs one command against audit-log and prints its Output. */
 async function withAudit(
+  name: string,
+  o: { readonly auditAddr: string; readonly json?: boolean },
+  run: (client: AuditClient) => Promise<Output>,
+): Promise<void> {
+  const client = createAuditLogClient(o.auditAddr);
+  try {
+    await runCommand(`audit ${name}`, o, () => run(client));
+  } finally {
+    client.close();
+  }
+}
+
+/**
+ * Runs one command that prints as records arrive (any number of them), so
+ * prints nothing at the end; failures as runCommand reports them.
+ */
+async function streamAudit(
+  name: string,
   address: string,
   run: (client: AuditClient) => Promise<void>,
 ): Promise<void> {
@@ -107,12 +126,8 @@ async function withAudit(
   try {
     await run(client);
   } catch (err) {
-    process.stderr.write(
-      `keyhold audit: ${isKmsError(err) ? `${err.code}: ${err.message}` : String(err)}\n`,
-    );
-    process.exitCode = isKmsError(err, 'DependencyTimeoutException')
-      ? EXIT.unavailable
-      : EXIT.serviceError;
+    process.stderr.write(`keyhold audit ${name}: ${errorText(err)}\n`);
+    process.exitCode = exitCodeFor(err);
   } finally {
     client.close();
   }
@@ -166,7 +181,7 @@ export function registerAudit(program: Command): void {
     .option('--max <n>', 'at most this many records', positiveInt, 50)
     .option('--json', 'print each record as CloudTrail-like JSON, one per line')
     .action(async (o: FilterOptions & { max: number; json?: boolean }) =>
-      withAudit(o.auditAddr, async (client) => {
+      streamAudit('lookup', o.auditAddr, async (client) => {
         const n = await pages(client, requestOf(o), o.max, (e) =>
           process.stdout.write(`${o.json ? e.cloudTrailEvent : line(e)}\n`),
         );
@@ -178,7 +193,7 @@ export function registerAudit(program: Command): void {
     .description('every matching record as JSON lines (newest first), for archiving or a SIEM')
     .option('--jsonl', 'JSON lines (the only format, and the default)')
     .action(async (o: FilterOptions) =>
-      withAudit(o.auditAddr, async (client) => {
+      streamAudit('export', o.auditAddr, async (client) => {
         await pages(client, requestOf(o), Number.MAX_SAFE_INTEGER, (e) =>
           process.stdout.write(`${e.cloudTrailEvent}\n`),
         );
@@ -190,50 +205,52 @@ export function registerAudit(program: Command): void {
     .description(
       "check each region's hash chain and signed digests; exit 1 naming the first bad record",
     )
-    .addOption(addrOption())
+    .addOption(auditAddrOption())
     .option('--region <region>', 'only this region')
     .option(
       '--public-key <key>',
       'trust only digests signed by this Ed25519 key (base64, PEM, or a file), e.g. the one published at deploy time',
       readPublicKey,
     )
-    .option('--json', 'print the report as JSON')
+    .addOption(jsonOption())
     .action(async (o: { auditAddr: string; region?: string; publicKey?: Buffer; json?: boolean }) =>
-      withAudit(o.auditAddr, async (client) => {
+      withAudit('verify', o, async (client) => {
         const res = await client.VerifyChain({
           ...(o.region ? { region: o.region } : {}),
           ...(o.publicKey ? { trustedPublicKey: o.publicKey } : {}),
         });
-        if (o.json) process.stdout.write(`${JSON.stringify(res, null, 2)}\n`);
-        else {
-          if (res.chains.length === 0) process.stdout.write('no audit records yet\n');
-          for (const c of res.chains) {
-            const span = `records ${c.firstSequence}..${c.lastSequence}, ${c.recordsChecked} checked, ${c.digestsVerified} signed digests`;
-            if (c.ok) process.stdout.write(`${c.region}: ok (${span})\n`);
-            else {
-              const p = c.problem!;
-              process.stdout.write(
-                `${c.region}: FAILED: ${p.kind} at sequence ${p.sequence}${p.eventId ? ` (event ${p.eventId})` : ''}: ${p.detail}\n`,
-              );
-            }
-          }
-        }
         if (!res.ok) process.exitCode = EXIT.serviceError;
+        const lines = res.chains.map((c) => {
+          const span = `records ${c.firstSequence}..${c.lastSequence}, ${c.recordsChecked} checked, ${c.digestsVerified} signed digests`;
+          if (c.ok) return `${c.region}: ok (${span})`;
+          const p = c.problem!;
+          return `${c.region}: FAILED: ${p.kind} at sequence ${p.sequence}${p.eventId ? ` (event ${p.eventId})` : ''}: ${p.detail}`;
+        });
+        return { json: res, text: lines.length === 0 ? 'no audit records yet' : lines.join('\n') };
       }),
     );
 
   audit
     .command('public-key')
     .description('the Ed25519 public keys that sign audit digests (the current one first)')
-    .addOption(addrOption())
-    .action(async (o: { auditAddr: string }) =>
-      withAudit(o.auditAddr, async (client) => {
+    .addOption(auditAddrOption())
+    .addOption(jsonOption())
+    .action(async (o: { auditAddr: string; json?: boolean }) =>
+      withAudit('public-key', o, async (client) => {
         const { keys } = await client.GetPublicKey({});
-        for (const k of keys) {
-          process.stdout.write(
-            `# key ${k.keyId}${k.current ? ' (current)' : ''}; raw base64 ${k.publicKey.toString('base64')}\n${k.publicKeyPem}`,
-          );
-        }
+        const json = keys.map((k) => ({
+          keyId: k.keyId,
+          current: k.current,
+          publicKey: k.publicKey.toString('base64'),
+          publicKeyPem: k.publicKeyPem,
+        }));
+        const text = json
+          .map(
+            (k) =>
+              `# key ${k.keyId}${k.current ? ' (current)' : ''}; raw base64 ${k.publicKey}\n${k.publicKeyPem.trimEnd()}`,
+          )
+          .join('\n');
+        return { json, text };
       }),
     );
 }

@@ -1,10 +1,10 @@
 import { Option } from 'commander';
 import type { Command } from 'commander';
-import { isKmsError } from '@keyhold/core';
 import { createQuotaLimiterClient } from '@keyhold/proto';
 import type { QuotaOverride__Output } from '@keyhold/proto';
-import { formatTable } from '../load/table.js';
-import { EXIT } from '../exit-codes.js';
+import { formatTable, jsonOption, runCommand } from '../output.js';
+import type { Output } from '../output.js';
+import { usageError } from './kms-client.js';
 
 interface CommonOptions {
   readonly limiter: string;
@@ -43,21 +43,15 @@ function overridesTable(overrides: readonly QuotaOverride__Output[]): string {
   );
 }
 
-/** Runs one call against the limiter, mapping failures to the CLI's exit codes. */
+/** Runs one call against the limiter and prints its Output. */
 async function withLimiter(
-  address: string,
-  run: (client: ReturnType<typeof createQuotaLimiterClient>) => Promise<string>,
+  name: string,
+  o: CommonOptions,
+  run: (client: ReturnType<typeof createQuotaLimiterClient>) => Promise<Output>,
 ): Promise<void> {
-  const client = createQuotaLimiterClient(address);
+  const client = createQuotaLimiterClient(o.limiter);
   try {
-    process.stdout.write(`${await run(client)}\n`);
-  } catch (err) {
-    process.stderr.write(
-      `keyhold quotas: ${isKmsError(err) ? `${err.code}: ${err.message}` : String(err)}\n`,
-    );
-    process.exitCode = isKmsError(err, 'DependencyTimeoutException')
-      ? EXIT.unavailable
-      : EXIT.serviceError;
+    await runCommand(`quotas ${name}`, o, () => run(client));
   } finally {
     client.close();
   }
@@ -74,21 +68,18 @@ export function registerQuotas(program: Command): void {
     .description('list overrides; with --region and --account, the effective quota of every class')
     .option('--region <region>', 'region to show the effective quotas of')
     .option('--account <account>', 'account to show the effective quotas of')
-    .option('--json', 'print JSON')
+    .addOption(jsonOption())
     .addOption(limiterOption())
     .action(async (o: CommonOptions & ScopeOptions) => {
       if ((o.region === undefined) !== (o.account === undefined)) {
-        process.stderr.write('keyhold quotas get: give both --region and --account, or neither\n');
-        process.exitCode = EXIT.usage;
-        return;
+        usageError('give both --region and --account, or neither');
       }
-      await withLimiter(o.limiter, async (client) => {
+      await withLimiter('get', o, async (client) => {
         const { overrides } = await client.ListQuotaOverrides({});
         const effective =
           o.region !== undefined && o.account !== undefined
             ? (await client.GetQuotas({ region: o.region, accountId: o.account })).quotas
             : undefined;
-        if (o.json) return JSON.stringify({ overrides, effective }, null, 2);
         const parts = [overridesTable(overrides)];
         if (effective) {
           parts.push(
@@ -107,7 +98,7 @@ export function registerQuotas(program: Command): void {
             ),
           );
         }
-        return parts.join('\n');
+        return { json: { overrides, effective }, text: parts.join('\n') };
       });
     });
 
@@ -119,7 +110,7 @@ export function registerQuotas(program: Command): void {
     .option('--burst <n>', 'bucket size (default: the rate)')
     .option('--region <region>', 'only this region')
     .option('--account <account>', 'only this account (every region)')
-    .option('--json', 'print JSON')
+    .addOption(jsonOption())
     .addOption(limiterOption())
     .action(
       async (
@@ -130,19 +121,19 @@ export function registerQuotas(program: Command): void {
         const rate = Number(rateText);
         const burst = o.burst === undefined ? 0 : Number(o.burst);
         if (!Number.isFinite(rate) || rate <= 0 || !Number.isFinite(burst) || burst < 0) {
-          process.stderr.write('keyhold quotas set: rate and burst must be positive numbers\n');
-          process.exitCode = EXIT.usage;
-          return;
+          usageError('rate and burst must be positive numbers');
         }
-        await withLimiter(o.limiter, async (client) => {
+        await withLimiter('set', o, async (client) => {
           const { override } = await client.SetQuota({
             scope: scopeOf(o),
             quotaClass,
             ratePerSecond: rate,
             burst,
           });
-          if (o.json) return JSON.stringify(override, null, 2);
-          return `set ${quotaClass} for ${scopeText(override?.scope ?? null)}: ${override?.ratePerSecond}/s, burst ${override?.burst}`;
+          return {
+            json: override,
+            text: `set ${quotaClass} for ${scopeText(override?.scope ?? null)}: ${override?.ratePerSecond}/s, burst ${override?.burst}`,
+          };
         });
       },
     );
@@ -153,13 +144,17 @@ export function registerQuotas(program: Command): void {
     .argument('<class>', 'the quota class of the override')
     .option('--region <region>', 'the override of this region')
     .option('--account <account>', 'the override of this account')
+    .addOption(jsonOption())
     .addOption(limiterOption())
     .action(async (quotaClass: string, o: CommonOptions & ScopeOptions) => {
-      await withLimiter(o.limiter, async (client) => {
+      await withLimiter('reset', o, async (client) => {
         const { deleted } = await client.DeleteQuotaOverride({ scope: scopeOf(o), quotaClass });
-        return deleted
-          ? `removed the override of ${quotaClass} for ${scopeText(scopeOf(o))}`
-          : `no live override of ${quotaClass} for ${scopeText(scopeOf(o))}`;
+        return {
+          json: { deleted },
+          text: deleted
+            ? `removed the override of ${quotaClass} for ${scopeText(scopeOf(o))}`
+            : `no live override of ${quotaClass} for ${scopeText(scopeOf(o))}`,
+        };
       });
     });
 }

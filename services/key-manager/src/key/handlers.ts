@@ -8,6 +8,7 @@ import {
   keyArn,
   keyStreamId,
   newKeyId,
+  parseAliasArn,
   parseKeyArn,
   parseKeyReference,
 } from '@keyhold/core';
@@ -65,6 +66,7 @@ import { ANY, POSITION, decodeMarker, page, pageLimit } from './markers.js';
 import { mapGet } from './persistent-map.js';
 import type { KeyState } from './state.js';
 import { assertAliasName } from './validation.js';
+import type { AdminHandlers } from '../admin.js';
 
 export interface KeyHandlerDeps {
   readonly sql: postgres.Sql;
@@ -97,7 +99,7 @@ export type KeyManagerUnaryHandlers = {
 };
 
 /** The management RPCs of KeyManager (the admin ones live in admin.ts). */
-export type KeyHandlers = Omit<KeyManagerUnaryHandlers, 'RebuildProjections' | 'GetKeyTimeline'>;
+export type KeyHandlers = Omit<KeyManagerUnaryHandlers, keyof AdminHandlers>;
 
 /** Background work the jobs run: each call handles what is due now and returns how many keys it touched. */
 export interface KeyJobs {
@@ -106,7 +108,6 @@ export interface KeyJobs {
 }
 
 const FIRST_MATERIAL_VERSION = 1;
-const ALIAS_ARN = /^arn:aws:kms:([a-z0-9-]+):(\d{12}):(alias\/.+)$/;
 const GRANT_ID = /^[0-9a-f]{64}$/;
 const INCLUDE_KEY_MATERIAL = ['ALL_KEY_MATERIAL', 'ROTATIONS_ONLY'];
 /**
@@ -136,6 +137,7 @@ interface Caller {
   readonly accountId: string;
   readonly region: string;
   readonly principalArn: string;
+  readonly sourceIp?: string;
 }
 
 function callerOf(context: RequestContext): Caller {
@@ -146,6 +148,7 @@ function callerOf(context: RequestContext): Caller {
     accountId: context.accountId,
     region: context.region,
     principalArn: context.principalArn,
+    ...(context.sourceIp ? { sourceIp: context.sourceIp } : {}),
   };
 }
 
@@ -294,9 +297,11 @@ export function createKeyHandlers(
       { context: call.context, timeoutMs },
     );
     if (!res.allowed) {
+      // The reason travels to the gateway's audit record, never to the caller.
       throw new KmsError(
         'AccessDeniedException',
         res.message || KmsError.accessDenied(caller.principalArn, action, resourceArn).message,
+        { audit: { denyReason: res.reason || 'no allow' } },
       );
     }
   };
@@ -358,12 +363,14 @@ export function createKeyHandlers(
       owned?: boolean;
     } = {},
   ): Promise<KeyRow> => {
-    const aliasArn = ALIAS_ARN.exec(keyId);
+    const aliasArn = parseAliasArn(keyId);
     if (keyId.startsWith('alias/') || aliasArn) {
       if (!options.aliases) throw KmsError.notFound(keyId);
-      const [accountId, region, aliasName] = aliasArn
-        ? [aliasArn[2]!, aliasArn[1]!, aliasArn[3]!]
-        : [caller.accountId, caller.region, keyId];
+      const { accountId, region, aliasName } = aliasArn ?? {
+        accountId: caller.accountId,
+        region: caller.region,
+        aliasName: keyId,
+      };
       if (region !== caller.region) throw KmsError.notFound(keyId);
       const alias = await findAlias(deps.sql, accountId, region, aliasName);
       if (!alias) {
@@ -1033,7 +1040,14 @@ export function createKeyHandlers(
         (caller.principalArn === grant.granteePrincipal &&
           grant.operations.includes('RetireGrant')) ||
         caller.accountId === row.accountId;
-      if (!allowed) throw KmsError.accessDenied(caller.principalArn, 'kms:RetireGrant', row.arn);
+      if (!allowed) {
+        throw KmsError.accessDenied(
+          caller.principalArn,
+          'kms:RetireGrant',
+          row.arn,
+          "no allow: not the grant's retiring principal, its grantee allowed RetireGrant, or the key's account",
+        );
+      }
       if (request.dryRun) throw dryRun();
       await run({ type: 'RetireGrant', data: { keyId: row.keyId, grantId }, ...meta() });
       return {};
