@@ -1,5 +1,5 @@
 export { KMS_ERRORS, KmsError, isKmsError, isKmsErrorCode, toKmsError } from './errors.js';
-export type { KmsErrorCode } from './errors.js';
+export type { KmsErrorAudit, KmsErrorCode, KmsErrorOptions } from './errors.js';
 export {
   accountRootArn,
   isAccountId,
@@ -8,6 +8,7 @@ export {
   keyArn,
   keyStreamId,
   newKeyId,
+  parseAliasArn,
   parseKeyArn,
   parseKeyReference,
 } from './ids.js';
