@@ -212,6 +212,12 @@ beforeAll(async () => {
             {
               arn: `arn:aws:iam::${ACCOUNT}:user/test`,
               accessKeys: [{ accessKeyId: 'test', secretAccessKey: 'test' }],
+              policies: [
+                {
+                  Version: '2012-10-17',
+                  Statement: [{ Effect: 'Allow', Action: 'kms:*', Resource: '*' }],
+                },
+              ],
             },
           ],
         },
