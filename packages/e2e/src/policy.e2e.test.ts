@@ -31,7 +31,7 @@ interface Principal {
 }
 
 const PRINCIPALS = {
-  // No `policies`: Keyhold's default identity policy, every kms action.
+  // No `policies`: the test fixture writes an allow-every-kms-action policy.
   admin: { account: A, name: 'admin' },
   // Account B's application: its IAM side of the cross-account pattern.
   app: {
@@ -336,5 +336,79 @@ describe('authorization across two accounts', () => {
     await kms('admin').send(new RevokeGrantCommand({ KeyId: keyArn, GrantId: grant.GrantId }));
     const ms = await msUntil(since, 'AccessDeniedException', () => decrypt(blob, context));
     expect(ms).toBeLessThan(1_000);
+  });
+
+  it('lets a grant holding CreateGrant pass on only what it holds, within its constraints', async () => {
+    const keyArn = await createKey();
+    const context = { app: 'reports' };
+    const parent = await kms('admin').send(
+      new CreateGrantCommand({
+        KeyId: keyArn,
+        GranteePrincipal: arnOf('grantee'),
+        Operations: ['CreateGrant', 'Decrypt'],
+        Constraints: { EncryptionContextSubset: context },
+      }),
+    );
+    const tokens = [parent.GrantToken ?? ''];
+    const passOn = (operations: ('Decrypt' | 'Encrypt')[], subset?: Record<string, string>) =>
+      outcome(
+        kms('grantee').send(
+          new CreateGrantCommand({
+            KeyId: keyArn,
+            GranteePrincipal: arnOf('noiam'),
+            Operations: operations,
+            GrantTokens: tokens,
+            ...(subset ? { Constraints: { EncryptionContextSubset: subset } } : {}),
+          }),
+        ),
+      );
+    // More operations than it holds, or a looser constraint, would escalate.
+    expect(await passOn(['Decrypt', 'Encrypt'], context)).toBe('AccessDeniedException');
+    expect(await passOn(['Decrypt'])).toBe('AccessDeniedException');
+    expect(await passOn(['Decrypt'], { ...context, region: 'eu' })).toBe('OK');
+  });
+
+  it('judges CreateGrant and ScheduleKeyDeletion parameters in key policy conditions', async () => {
+    const keyArn = await createKey(
+      policy(
+        ROOT_OF_A,
+        {
+          Sid: 'DecryptGrantsOnly',
+          Effect: 'Deny',
+          Principal: '*',
+          Action: 'kms:CreateGrant',
+          Resource: '*',
+          Condition: { 'ForAnyValue:StringNotEquals': { 'kms:GrantOperations': ['Decrypt'] } },
+        },
+        {
+          Sid: 'LongWindowsOnly',
+          Effect: 'Deny',
+          Principal: '*',
+          Action: 'kms:ScheduleKeyDeletion',
+          Resource: '*',
+          Condition: { NumericLessThan: { 'kms:ScheduleKeyDeletionPendingWindowInDays': '14' } },
+        },
+      ),
+    );
+    const grant = (operations: ('Decrypt' | 'Encrypt')[]) =>
+      outcome(
+        kms('admin').send(
+          new CreateGrantCommand({
+            KeyId: keyArn,
+            GranteePrincipal: arnOf('grantee'),
+            Operations: operations,
+          }),
+        ),
+      );
+    expect(await grant(['Decrypt', 'Encrypt'])).toBe('AccessDeniedException');
+    expect(await grant(['Decrypt'])).toBe('OK');
+    const schedule = (days: number) =>
+      outcome(
+        kms('admin').send(
+          new ScheduleKeyDeletionCommand({ KeyId: keyArn, PendingWindowInDays: days }),
+        ),
+      );
+    expect(await schedule(7)).toBe('AccessDeniedException');
+    expect(await schedule(30)).toBe('OK');
   });
 });

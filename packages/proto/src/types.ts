@@ -35,6 +35,7 @@ export type { Empty, Empty__Output } from './generated/keyhold/authorizer/v1/Emp
 export type { EncryptionContextConstraint, EncryptionContextConstraint__Output } from './generated/keyhold/authorizer/v1/EncryptionContextConstraint.js';
 export type { GetDecisionBundleRequest, GetDecisionBundleRequest__Output } from './generated/keyhold/authorizer/v1/GetDecisionBundleRequest.js';
 export type { GetIdentityPoliciesRequest, GetIdentityPoliciesRequest__Output } from './generated/keyhold/authorizer/v1/GetIdentityPoliciesRequest.js';
+export type { GrantParameters, GrantParameters__Output } from './generated/keyhold/authorizer/v1/GrantParameters.js';
 export type { IdentityAdminClient, IdentityAdminHandlers } from './generated/keyhold/authorizer/v1/IdentityAdmin.js';
 export type { IdentityPolicies, IdentityPolicies__Output } from './generated/keyhold/authorizer/v1/IdentityPolicies.js';
 export type { ListAccessKeysRequest, ListAccessKeysRequest__Output } from './generated/keyhold/authorizer/v1/ListAccessKeysRequest.js';
@@ -45,6 +46,8 @@ export type { ListPrincipalPoliciesRequest, ListPrincipalPoliciesRequest__Output
 export type { ListPrincipalPoliciesResponse, ListPrincipalPoliciesResponse__Output } from './generated/keyhold/authorizer/v1/ListPrincipalPoliciesResponse.js';
 export type { ListPrincipalsRequest, ListPrincipalsRequest__Output } from './generated/keyhold/authorizer/v1/ListPrincipalsRequest.js';
 export type { ListPrincipalsResponse, ListPrincipalsResponse__Output } from './generated/keyhold/authorizer/v1/ListPrincipalsResponse.js';
+export type { NewKey, NewKey__Output } from './generated/keyhold/authorizer/v1/NewKey.js';
+export type { OperationParameters, OperationParameters__Output } from './generated/keyhold/authorizer/v1/OperationParameters.js';
 export type { Principal, Principal__Output } from './generated/keyhold/authorizer/v1/Principal.js';
 export type { PrincipalInfo, PrincipalInfo__Output } from './generated/keyhold/authorizer/v1/PrincipalInfo.js';
 export type { PrincipalPolicy, PrincipalPolicy__Output } from './generated/keyhold/authorizer/v1/PrincipalPolicy.js';

@@ -222,6 +222,89 @@ describe('authorize', () => {
     });
   });
 
+  it('lets a grant allowing CreateGrant create only narrower grants', async () => {
+    const id = '7234abcd-12ab-34cd-56ef-1234567890ab';
+    const arn = `arn:aws:kms:us-east-1:111122223333:key/${id}`;
+    const nobody = 'arn:aws:iam::444455556666:user/nobody';
+    model.apply(keyCreated(id));
+    model.apply(
+      event(id, 2, 'GrantCreated', {
+        grantId: 'g1',
+        fingerprint: 'f1',
+        granteePrincipal: nobody,
+        operations: ['CreateGrant', 'Decrypt'],
+        issuingAccount: '111122223333',
+        constraints: { encryptionContextSubset: { tenant: 'a' } },
+      }),
+    );
+    const createGrant = (operations: string[], subset?: Record<string, string>) =>
+      authorizer.authorize({
+        accountId: '444455556666',
+        principalArn: nobody,
+        region: 'us-east-1',
+        action: 'kms:CreateGrant',
+        resourceArn: arn,
+        minVersion: 2,
+        grant: {
+          operations,
+          granteePrincipal: nobody,
+          ...(subset ? { constraints: { encryptionContextSubset: subset } } : {}),
+        },
+      });
+    expect(await createGrant(['Decrypt'], { tenant: 'a', app: 'x' })).toMatchObject({
+      allowed: true,
+      reason: 'allow: grant g1',
+    });
+    // More operations than the grant has, or looser constraints: no.
+    expect(await createGrant(['Decrypt', 'Encrypt'], { tenant: 'a' })).toMatchObject({
+      allowed: false,
+    });
+    expect(await createGrant(['Decrypt'])).toMatchObject({ allowed: false });
+  });
+
+  it('judges request parameters and waits for the key version the caller saw', async () => {
+    const id = '8234abcd-12ab-34cd-56ef-1234567890ab';
+    const arn = `arn:aws:kms:us-east-1:111122223333:key/${id}`;
+    model.apply(
+      keyCreated(id, {
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Effect: 'Allow',
+            Principal: { AWS: 'arn:aws:iam::111122223333:root' },
+            Action: 'kms:*',
+            Resource: '*',
+          },
+          {
+            Sid: 'LongWindowsOnly',
+            Effect: 'Deny',
+            Principal: '*',
+            Action: 'kms:ScheduleKeyDeletion',
+            Resource: '*',
+            Condition: {
+              NumericLessThan: { 'kms:ScheduleKeyDeletionPendingWindowInDays': '14' },
+            },
+          },
+        ],
+      }),
+    );
+    const schedule = (pendingWindowInDays: number, minVersion = 1) =>
+      authorizer.authorize({
+        ...test,
+        action: 'kms:ScheduleKeyDeletion',
+        resourceArn: arn,
+        minVersion,
+        parameters: { pendingWindowInDays },
+      });
+    expect(await schedule(7)).toMatchObject({
+      allowed: false,
+      reason: "explicit deny: key policy statement 'LongWindowsOnly'",
+    });
+    expect(await schedule(30)).toMatchObject({ allowed: true });
+    // A version the read model has not reached yet: retryable, never a stale decision.
+    await expect(schedule(30, 2)).rejects.toMatchObject({ code: 'DependencyTimeoutException' });
+  });
+
   it('judges account-level actions by the identity policies alone', async () => {
     await expect(
       authorizer.authorize({ ...test, action: 'kms:CreateKey', resourceArn: '*' }),

@@ -1,6 +1,12 @@
 import { KmsError, deriveSigningKey, isAccountId, isRegion, parseKeyArn } from '@keyhold/core';
 import { callerPrincipal, describeReason, evaluatePolicies, parsePolicy } from '@keyhold/policy';
-import type { KeyAttributes, Policy, RequestContext } from '@keyhold/policy';
+import type {
+  GrantRequestFields,
+  KeyAttributes,
+  OperationParameters,
+  Policy,
+  RequestContext,
+} from '@keyhold/policy';
 import type { DecisionBundle, IdentityPolicies__Output } from '@keyhold/proto';
 import type { IdentityStore } from './identities.js';
 import { notCaughtUp } from './read-model.js';
@@ -34,6 +40,20 @@ export interface AuthorizeInput {
   /** `aws:SourceIp`, `kms:ViaService`; empty when unknown. */
   readonly sourceIp?: string;
   readonly viaService?: string;
+  /** The key stream version the caller has seen: judge a key at least that new. */
+  readonly minVersion?: number;
+  /** Grants named by the request's grant tokens: waited for, then they count. */
+  readonly grantIds?: readonly string[];
+  /** CreateGrant / RetireGrant / RevokeGrant parameters. */
+  readonly grant?: GrantRequestFields;
+  readonly parameters?: OperationParameters;
+  /** `aws:RequestTag/<k>`, `aws:TagKeys`. */
+  readonly requestTags?: Readonly<Record<string, string>>;
+  readonly tagKeys?: readonly string[];
+  /** `kms:RequestAlias`. */
+  readonly requestAlias?: string;
+  /** CreateKey: the key asked for, judged in place of a stored key. */
+  readonly newKey?: Pick<KeyAttributes, 'keySpec' | 'keyUsage' | 'origin' | 'multiRegion'>;
 }
 
 /** A decision; `reason` names the statement or grant that decided, or `no allow`. */
@@ -205,12 +225,20 @@ export function createAuthorizer(
       if (!isAccountId(input.accountId)) return denied('no account');
       let keyPolicy: Policy;
       let key: KeyAttributes;
+      let view: KeyView | undefined;
       if (input.resourceArn === '*') {
         keyPolicy = accountLevelPolicy(input.accountId);
-        key = { arn: '*', accountId: input.accountId };
+        key = { arn: '*', accountId: input.accountId, ...input.newKey };
       } else {
-        const view = await model.waitFor(validArn(input.resourceArn), () => true, catchUpMs);
-        if (!view) throw notCaughtUp(input.resourceArn);
+        const minVersion = input.minVersion ?? 0;
+        const grantIds = input.grantIds ?? [];
+        view = await model.waitFor(
+          validArn(input.resourceArn),
+          (v) => v.version >= minVersion && grantIds.every((id) => v.grants.has(id)),
+          catchUpMs,
+        );
+        // Judging an older key than the caller has seen could allow what was just denied.
+        if (!view || view.version < minVersion) throw notCaughtUp(input.resourceArn);
         keyPolicy = view.policy;
         key = keyAttributes(view);
       }
@@ -222,11 +250,16 @@ export function createAuthorizer(
         time: now(),
         ...(input.sourceIp ? { sourceIp: input.sourceIp } : {}),
         ...(input.viaService ? { viaService: input.viaService } : {}),
+        ...(input.grant ? { grant: input.grant } : {}),
+        ...(input.parameters ? { parameters: input.parameters } : {}),
+        ...(input.requestTags ? { requestTags: input.requestTags } : {}),
+        ...(input.tagKeys ? { tagKeys: input.tagKeys } : {}),
+        ...(input.requestAlias ? { requestAlias: input.requestAlias } : {}),
       };
       // The same pure evaluator crypto-worker runs on its cached bundles, so a
-      // management decision and a data-plane decision never disagree. Grants
-      // cover data-plane operations (and CreateGrant etc., left to key-manager).
-      const view = input.resourceArn === '*' ? undefined : model.get(input.resourceArn);
+      // management decision and a data-plane decision never disagree. With the
+      // request's grant parameters, a grant allowing CreateGrant allows only
+      // grants with a subset of its operations and equal or stricter constraints.
       const decision = evaluatePolicies({
         keyPolicy,
         identityPolicies: identities.policiesOf(input.principalArn).parsed,

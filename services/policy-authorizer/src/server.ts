@@ -15,6 +15,7 @@ import type {
 } from '@keyhold/proto';
 import type { Bus } from '@keyhold/bus';
 import { identityAdminDefinition, identityAdminImplementation } from './admin/service.js';
+import { authorizeInput } from './authorize-request.js';
 import { createAuthorizer } from './authorizer.js';
 import type { AuthorizerOptions } from './authorizer.js';
 import type { Config } from './config.js';
@@ -75,11 +76,7 @@ export async function startPolicyAuthorizer(
       req: AuthorizeRequest__Output,
       call: CallInfo,
     ): Promise<AuthorizeResponse> => {
-      const decision = await authorizer.authorize({
-        ...req,
-        sourceIp: call.context.sourceIp,
-        viaService: call.context.viaService,
-      });
+      const decision = await authorizer.authorize(authorizeInput(req, call.context));
       decisions.inc({
         action: KNOWN_ACTION.test(req.action) ? req.action : 'invalid',
         result: decision.allowed ? 'allowed' : 'denied',

@@ -11,7 +11,10 @@ import type { DecisionBundle as _keyhold_authorizer_v1_DecisionBundle, DecisionB
 import type { EncryptionContextConstraint as _keyhold_authorizer_v1_EncryptionContextConstraint, EncryptionContextConstraint__Output as _keyhold_authorizer_v1_EncryptionContextConstraint__Output } from './keyhold/authorizer/v1/EncryptionContextConstraint.js';
 import type { GetDecisionBundleRequest as _keyhold_authorizer_v1_GetDecisionBundleRequest, GetDecisionBundleRequest__Output as _keyhold_authorizer_v1_GetDecisionBundleRequest__Output } from './keyhold/authorizer/v1/GetDecisionBundleRequest.js';
 import type { GetIdentityPoliciesRequest as _keyhold_authorizer_v1_GetIdentityPoliciesRequest, GetIdentityPoliciesRequest__Output as _keyhold_authorizer_v1_GetIdentityPoliciesRequest__Output } from './keyhold/authorizer/v1/GetIdentityPoliciesRequest.js';
+import type { GrantParameters as _keyhold_authorizer_v1_GrantParameters, GrantParameters__Output as _keyhold_authorizer_v1_GrantParameters__Output } from './keyhold/authorizer/v1/GrantParameters.js';
 import type { IdentityPolicies as _keyhold_authorizer_v1_IdentityPolicies, IdentityPolicies__Output as _keyhold_authorizer_v1_IdentityPolicies__Output } from './keyhold/authorizer/v1/IdentityPolicies.js';
+import type { NewKey as _keyhold_authorizer_v1_NewKey, NewKey__Output as _keyhold_authorizer_v1_NewKey__Output } from './keyhold/authorizer/v1/NewKey.js';
+import type { OperationParameters as _keyhold_authorizer_v1_OperationParameters, OperationParameters__Output as _keyhold_authorizer_v1_OperationParameters__Output } from './keyhold/authorizer/v1/OperationParameters.js';
 import type { Principal as _keyhold_authorizer_v1_Principal, Principal__Output as _keyhold_authorizer_v1_Principal__Output } from './keyhold/authorizer/v1/Principal.js';
 
 type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> = {
@@ -32,7 +35,10 @@ export interface ProtoGrpcType {
         EncryptionContextConstraint: MessageTypeDefinition<_keyhold_authorizer_v1_EncryptionContextConstraint, _keyhold_authorizer_v1_EncryptionContextConstraint__Output>
         GetDecisionBundleRequest: MessageTypeDefinition<_keyhold_authorizer_v1_GetDecisionBundleRequest, _keyhold_authorizer_v1_GetDecisionBundleRequest__Output>
         GetIdentityPoliciesRequest: MessageTypeDefinition<_keyhold_authorizer_v1_GetIdentityPoliciesRequest, _keyhold_authorizer_v1_GetIdentityPoliciesRequest__Output>
+        GrantParameters: MessageTypeDefinition<_keyhold_authorizer_v1_GrantParameters, _keyhold_authorizer_v1_GrantParameters__Output>
         IdentityPolicies: MessageTypeDefinition<_keyhold_authorizer_v1_IdentityPolicies, _keyhold_authorizer_v1_IdentityPolicies__Output>
+        NewKey: MessageTypeDefinition<_keyhold_authorizer_v1_NewKey, _keyhold_authorizer_v1_NewKey__Output>
+        OperationParameters: MessageTypeDefinition<_keyhold_authorizer_v1_OperationParameters, _keyhold_authorizer_v1_OperationParameters__Output>
         Principal: MessageTypeDefinition<_keyhold_authorizer_v1_Principal, _keyhold_authorizer_v1_Principal__Output>
       }
     }

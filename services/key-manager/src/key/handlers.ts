@@ -23,6 +23,8 @@ import type {
 } from '@keyhold/eventstore';
 import type {
   AliasListEntry,
+  AuthorizeRequest,
+  GrantParameters,
   AuthorizerMethods,
   CallInfo,
   CryptoWorkerMethods,
@@ -55,6 +57,8 @@ import {
 import type { KeyRow } from '../projections/keys-view.js';
 import type { CreateKey, KeyCommand } from './commands.js';
 import {
+  DEFAULT_PENDING_WINDOW_DAYS,
+  DEFAULT_ROTATION_PERIOD_DAYS,
   MAX_ON_DEMAND_ROTATIONS,
   assertCreateKeyValid,
   grantFingerprint,
@@ -97,6 +101,12 @@ export type KeyManagerUnaryHandlers = {
     ? UnaryHandler<Req, Res>
     : never;
 };
+
+/** What an Authorize request carries besides the caller, action and resource. */
+type AuthorizeFacts = Omit<
+  AuthorizeRequest,
+  'action' | 'resourceArn' | 'accountId' | 'principalArn' | 'region'
+>;
 
 /** The management RPCs of KeyManager (the admin ones live in admin.ts). */
 export type KeyHandlers = Omit<KeyManagerUnaryHandlers, keyof AdminHandlers>;
@@ -227,6 +237,44 @@ function constraintsIn(
   return out.encryptionContextSubset || out.encryptionContextEquals ? out : undefined;
 }
 
+/** The grant ids that grant tokens name for one key (tokens for other keys do not count). */
+function grantIdsFor(tokens: readonly string[], keyArn: string): string[] {
+  return tokens
+    .map((t) => decodeGrantToken(t))
+    .filter((t) => t.keyArn === keyArn)
+    .map((t) => t.grantId);
+}
+
+/** `kms:RequestAlias`, when the KeyId named the key by alias name or alias ARN. */
+function requestAliasFact(keyId: string): { requestAlias?: string } {
+  const alias = keyId.startsWith('alias/') ? keyId : parseAliasArn(keyId)?.aliasName;
+  return alias ? { requestAlias: alias } : {};
+}
+
+/** `aws:RequestTag/<k>` and `aws:TagKeys` of a request carrying tags. */
+function tagFacts(tags: readonly { tagKey: string; tagValue: string }[]): {
+  requestTags: Record<string, string>;
+  tagKeys: string[];
+} {
+  return {
+    requestTags: Object.fromEntries(tags.map((t) => [t.tagKey, t.tagValue])),
+    tagKeys: tags.map((t) => t.tagKey),
+  };
+}
+
+/** RevokeGrant's grant parameter: only the id is known. */
+function grantActedOn(grantId: string): GrantParameters {
+  return {
+    operations: [],
+    granteePrincipal: '',
+    retiringPrincipal: '',
+    isForAwsResource: false,
+    encryptionContextEquals: null,
+    encryptionContextSubset: null,
+    grantId,
+  };
+}
+
 function constraintsOut(c: GrantConstraintsData | null): GrantConstraints | undefined {
   if (!c) return undefined;
   return {
@@ -284,7 +332,18 @@ export function createKeyHandlers(
     },
   });
 
-  const authorize = async (action: string, resourceArn: string, call: CallInfo): Promise<void> => {
+  /**
+   * Asks the authorizer; `facts` are the request's parameters that condition
+   * keys read (grant parameters, tags, rotation period, ...) and the key
+   * stream version this service has seen, so a decision never judges an
+   * older key than the one about to change.
+   */
+  const authorize = async (
+    action: string,
+    resourceArn: string,
+    call: CallInfo,
+    facts: AuthorizeFacts = {},
+  ): Promise<void> => {
     const caller = callerOf(call.context);
     const res = await deps.authorizer.Authorize(
       {
@@ -293,6 +352,7 @@ export function createKeyHandlers(
         accountId: caller.accountId,
         principalArn: caller.principalArn,
         region: caller.region,
+        ...facts,
       },
       { context: call.context, timeoutMs },
     );
@@ -409,12 +469,12 @@ export function createKeyHandlers(
     keyId: string,
     call: CallInfo,
     command: (row: KeyRow) => KeyCommand,
-    extra?: Extra,
+    facts: AuthorizeFacts = {},
   ): Promise<{ row: KeyRow; result: CommandResult<KeyState, KeyEvent> }> => {
     const caller = callerOf(call.context);
     const row = await resolveKey(keyId, caller);
-    await authorize(`kms:${op}`, row.arn, call);
-    const result = await run(command(row), extra);
+    await authorize(`kms:${op}`, row.arn, call, { minVersion: row.streamVersion, ...facts });
+    const result = await run(command(row));
     return { row, result };
   };
 
@@ -555,7 +615,18 @@ export function createKeyHandlers(
       };
       // Reject bad requests before spending an authorization and key material on them.
       assertCreateKeyValid(command.data);
-      await authorize('kms:CreateKey', '*', call);
+      await authorize('kms:CreateKey', '*', call, {
+        newKey: {
+          keySpec: request.keySpec ?? 'SYMMETRIC_DEFAULT',
+          keyUsage: request.keyUsage ?? 'ENCRYPT_DECRYPT',
+          origin: request.origin ?? 'AWS_KMS',
+          multiRegion: request.multiRegion === true,
+        },
+        parameters: {
+          bypassPolicyLockoutSafetyCheck: request.bypassPolicyLockoutSafetyCheck === true,
+        },
+        ...tagFacts(request.tags),
+      });
       if ((await countKeys(deps.sql, caller.accountId, caller.region)) >= deps.maxKeysPerRegion) {
         throw keyQuotaExceeded();
       }
@@ -577,7 +648,11 @@ export function createKeyHandlers(
     async DescribeKey(request, call) {
       const caller = callerOf(call.context);
       const key = await resolveKey(request.keyId, caller, { aliases: true, call });
-      await authorize('kms:DescribeKey', key.arn, call);
+      await authorize('kms:DescribeKey', key.arn, call, {
+        minVersion: key.streamVersion,
+        grantIds: grantIdsFor(request.grantTokens, key.arn),
+        ...requestAliasFact(request.keyId),
+      });
       return { keyMetadata: toKeyMetadata(key) };
     },
 
@@ -623,11 +698,21 @@ export function createKeyHandlers(
     },
 
     async ScheduleKeyDeletion(request, call) {
-      const { row, result } = await mutate('ScheduleKeyDeletion', request.keyId, call, (r) => ({
-        type: 'ScheduleKeyDeletion',
-        data: { keyId: r.keyId, pendingWindowInDays: request.pendingWindowInDays },
-        ...meta(call),
-      }));
+      const { row, result } = await mutate(
+        'ScheduleKeyDeletion',
+        request.keyId,
+        call,
+        (r) => ({
+          type: 'ScheduleKeyDeletion',
+          data: { keyId: r.keyId, pendingWindowInDays: request.pendingWindowInDays },
+          ...meta(call),
+        }),
+        {
+          parameters: {
+            pendingWindowInDays: request.pendingWindowInDays ?? DEFAULT_PENDING_WINDOW_DAYS,
+          },
+        },
+      );
       const scheduled = result.newEvents.find((e) => e.type === 'KeyDeletionScheduled');
       if (!scheduled) throw KmsError.internal(new Error('ScheduleKeyDeletion appended nothing'));
       call.logger.info(
@@ -652,17 +737,27 @@ export function createKeyHandlers(
     },
 
     async PutKeyPolicy(request, call) {
-      await mutate('PutKeyPolicy', request.keyId, call, (row) => ({
-        type: 'PutKeyPolicy',
-        data: {
-          keyId: row.keyId,
-          policyName: request.policyName,
-          policy: request.policy,
-          bypassPolicyLockoutSafetyCheck: request.bypassPolicyLockoutSafetyCheck,
-          caller: callerOf(call.context),
+      await mutate(
+        'PutKeyPolicy',
+        request.keyId,
+        call,
+        (row) => ({
+          type: 'PutKeyPolicy',
+          data: {
+            keyId: row.keyId,
+            policyName: request.policyName,
+            policy: request.policy,
+            bypassPolicyLockoutSafetyCheck: request.bypassPolicyLockoutSafetyCheck,
+            caller: callerOf(call.context),
+          },
+          ...meta(call),
+        }),
+        {
+          parameters: {
+            bypassPolicyLockoutSafetyCheck: request.bypassPolicyLockoutSafetyCheck === true,
+          },
         },
-        ...meta(call),
-      }));
+      );
       return {};
     },
 
@@ -692,23 +787,35 @@ export function createKeyHandlers(
     },
 
     async TagResource(request, call) {
-      await mutate('TagResource', request.keyId, call, (row) => ({
-        type: 'TagResource',
-        data: {
-          keyId: row.keyId,
-          tags: request.tags.map((t) => ({ tagKey: t.tagKey, tagValue: t.tagValue })),
-        },
-        ...meta(call),
-      }));
+      await mutate(
+        'TagResource',
+        request.keyId,
+        call,
+        (row) => ({
+          type: 'TagResource',
+          data: {
+            keyId: row.keyId,
+            tags: request.tags.map((t) => ({ tagKey: t.tagKey, tagValue: t.tagValue })),
+          },
+          ...meta(call),
+        }),
+        tagFacts(request.tags),
+      );
       return {};
     },
 
     async UntagResource(request, call) {
-      await mutate('UntagResource', request.keyId, call, (row) => ({
-        type: 'UntagResource',
-        data: { keyId: row.keyId, tagKeys: request.tagKeys },
-        ...meta(call),
-      }));
+      await mutate(
+        'UntagResource',
+        request.keyId,
+        call,
+        (row) => ({
+          type: 'UntagResource',
+          data: { keyId: row.keyId, tagKeys: request.tagKeys },
+          ...meta(call),
+        }),
+        { tagKeys: request.tagKeys },
+      );
       return {};
     },
 
@@ -832,11 +939,21 @@ export function createKeyHandlers(
     },
 
     async EnableKeyRotation(request, call) {
-      await mutate('EnableKeyRotation', request.keyId, call, (row) => ({
-        type: 'EnableKeyRotation',
-        data: { keyId: row.keyId, rotationPeriodInDays: request.rotationPeriodInDays },
-        ...meta(call),
-      }));
+      await mutate(
+        'EnableKeyRotation',
+        request.keyId,
+        call,
+        (row) => ({
+          type: 'EnableKeyRotation',
+          data: { keyId: row.keyId, rotationPeriodInDays: request.rotationPeriodInDays },
+          ...meta(call),
+        }),
+        {
+          parameters: {
+            rotationPeriodInDays: request.rotationPeriodInDays ?? DEFAULT_ROTATION_PERIOD_DAYS,
+          },
+        },
+      );
       return {};
     },
 
@@ -920,15 +1037,31 @@ export function createKeyHandlers(
         .map((t) => decodeGrantToken(t))
         .filter((t) => t.keyArn === row.arn);
       let viaGrant: { grantId: string; caller: Caller } | undefined;
+      const requested = constraintsIn(request.constraints);
       try {
-        await authorize('kms:CreateGrant', row.arn, call);
+        await authorize('kms:CreateGrant', row.arn, call, {
+          minVersion: row.streamVersion,
+          grantIds: viaTokens.map((t) => t.grantId),
+          grant: {
+            operations: request.operations,
+            granteePrincipal: request.granteePrincipal,
+            retiringPrincipal: request.retiringPrincipal ?? '',
+            isForAwsResource: call.context.viaService !== '',
+            encryptionContextEquals: requested?.encryptionContextEquals
+              ? { pairs: requested.encryptionContextEquals }
+              : null,
+            encryptionContextSubset: requested?.encryptionContextSubset
+              ? { pairs: requested.encryptionContextSubset }
+              : null,
+          },
+        });
       } catch (err) {
         // Not allowed by the key policy: the grant in the token is the
         // caller's only authority, and decide holds the new grant to it.
         if (!isKmsError(err, 'AccessDeniedException') || viaTokens.length === 0) throw err;
         viaGrant = { grantId: viaTokens[0]!.grantId, caller };
       }
-      const constraints = constraintsIn(request.constraints);
+      const constraints = requested;
       const grantId = randomBytes(32).toString('hex');
       const command: KeyCommand = {
         type: 'CreateGrant',
@@ -1059,7 +1192,10 @@ export function createKeyHandlers(
       }
       const caller = callerOf(call.context);
       const row = await resolveKey(request.keyId, caller);
-      await authorize('kms:RevokeGrant', row.arn, call);
+      await authorize('kms:RevokeGrant', row.arn, call, {
+        minVersion: row.streamVersion,
+        grant: grantActedOn(request.grantId),
+      });
       if (request.dryRun) {
         const grant = await findGrant(deps.sql, request.grantId);
         if (!grant || grant.keyId !== row.keyId)
