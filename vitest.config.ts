@@ -30,7 +30,8 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
-          include: ['packages/e2e/src/**/*.e2e.test.ts'],
+          // The integration-pattern examples are tested against the whole cluster too.
+          include: ['packages/e2e/src/**/*.e2e.test.ts', 'examples/*/src/**/*.e2e.test.ts'],
           exclude: ['**/node_modules/**', '**/dist/**'],
           environment: 'node',
           globalSetup: [testkitSetup],
