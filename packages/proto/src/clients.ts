@@ -58,6 +58,11 @@ export type KeyManagementServiceMethods = PromiseMethods<KeyManagementServiceCli
  * `grpc.max_connection_age_ms` (see SERVER_OPTIONS).
  */
 export const CLIENT_OPTIONS: grpc.ChannelOptions = {
+  // grpc-js backs off reconnects from 1 s up to 120 s: after a peer restart a
+  // client could sit disconnected for seconds (a gateway then fails closed on
+  // quota). Peers are inside the cluster, so retry fast and never wait long.
+  'grpc.initial_reconnect_backoff_ms': 100,
+  'grpc.max_reconnect_backoff_ms': 1_000,
   'grpc.keepalive_time_ms': 30_000,
   'grpc.keepalive_timeout_ms': 10_000,
   'grpc.keepalive_permit_without_calls': 1,
