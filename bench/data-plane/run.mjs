@@ -8,7 +8,7 @@
 // BENCH_MODE=policy (npm run bench:policy-encrypt) instead measures Encrypt
 // under a realistic 10-statement key policy against one that allows
 // everything, alternating on the same cluster (issue 5's < 10% goal).
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -27,10 +27,18 @@ import { SignatureV4 } from '@smithy/signature-v4';
 import { startCluster } from '@keyhold/local';
 import { loadProto } from '@keyhold/proto';
 import { findFreePort, startLocalNats, startLocalPostgres } from '@keyhold/testkit/local';
+import {
+  cpuSecondsBetween,
+  cpuSnapshot,
+  descendants,
+  h2load,
+  haveH2load,
+  percentile,
+  print,
+} from '../lib/h2load.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
-const WARMUP_S = 2;
 const REGION = 'us-east-1';
 const ACCOUNT = '111122223333';
 const CREDS = { accessKeyId: 'bench', secretAccessKey: 'bench-secret' };
@@ -165,187 +173,6 @@ const REALISTIC_POLICY = {
     },
   ],
 };
-const CLK_TCK = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
-
-function haveH2load() {
-  try {
-    execFileSync('h2load', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-// --- CPU accounting from /proc ---------------------------------------------
-
-function readStat(pid) {
-  try {
-    const text = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const f = text.slice(text.lastIndexOf(')') + 2).split(' ');
-    // After the comm field: state(0) ppid(1) ... utime(11) stime(12) cutime(13) cstime(14)
-    return {
-      ppid: Number(f[1]),
-      ticks: Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]),
-    };
-  } catch {
-    return undefined;
-  }
-}
-
-/** Every live descendant of `root` (not `root` itself), except the subtrees of `exclude`. */
-function descendants(root, exclude = new Set()) {
-  const children = new Map();
-  for (const name of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    const st = readStat(Number(name));
-    if (!st) continue;
-    if (!children.has(st.ppid)) children.set(st.ppid, []);
-    children.get(st.ppid).push(Number(name));
-  }
-  const out = [];
-  const walk = (pid) => {
-    for (const c of children.get(pid) ?? []) {
-      if (exclude.has(c)) continue;
-      out.push(c);
-      walk(c);
-    }
-  };
-  walk(root);
-  return out;
-}
-
-/** CPU ticks of a set of processes; exited children are counted in their parent's c-times. */
-function cpuSnapshot(pids) {
-  const m = new Map();
-  for (const pid of pids) {
-    const st = readStat(pid);
-    if (st) m.set(pid, st.ticks);
-  }
-  return m;
-}
-
-function processName(pid) {
-  try {
-    const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
-    const main = cmd.find((a) => a.includes('/dist/main.js'));
-    if (main) return main.split('/').slice(-3)[0];
-    // Postgres backends rename themselves ("postgres: user db host idle"): one bucket.
-    return path.basename(cmd[0] ?? String(pid)).split(':')[0];
-  } catch {
-    return String(pid);
-  }
-}
-
-/** CPU seconds by process name (service, postgres, nats-server), largest first. */
-function cpuByName(before, after) {
-  const by = new Map();
-  for (const [pid, t] of after) {
-    const name = processName(pid);
-    by.set(name, (by.get(name) ?? 0) + (t - (before.get(pid) ?? t)) / CLK_TCK);
-  }
-  return [...by].filter(([, s]) => s > 0).sort((a, b) => b[1] - a[1]);
-}
-
-function cpuSecondsBetween(before, after) {
-  let ticks = 0;
-  for (const [pid, t] of after) ticks += t - (before.get(pid) ?? t);
-  return ticks / CLK_TCK;
-}
-
-// --- h2load -----------------------------------------------------------------
-
-function percentile(sorted, p) {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
-/**
- * Runs h2load once (a warm-up first), measuring CPU of `pids()` around the
- * measured run. Latencies come from h2load's per-request log.
- */
-async function h2load({ name, url, body, headers, h1 = false, clients, streams, rps, pids }) {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kh-bench-'));
-  const bodyFile = path.join(tmp, 'body');
-  const logFile = path.join(tmp, 'log');
-  fs.writeFileSync(bodyFile, body);
-  const args = (duration, log) => [
-    ...(h1 ? ['--h1'] : []),
-    '-c',
-    String(clients),
-    '-m',
-    String(streams),
-    '-D',
-    String(duration),
-    '-d',
-    bodyFile,
-    ...(rps ? ['--rps', String(rps)] : []),
-    ...Object.entries(headers).flatMap(([k, v]) => ['-H', `${k}: ${v}`]),
-    ...(log ? ['--log-file', logFile] : []),
-    url,
-  ];
-  const run = (duration, log) =>
-    new Promise((resolve, reject) => {
-      const child = spawn('h2load', args(duration, log), { stdio: ['ignore', 'pipe', 'pipe'] });
-      let out = '';
-      child.stdout.on('data', (d) => (out += d));
-      child.stderr.on('data', (d) => (out += d));
-      child.on('exit', (code) =>
-        code === 0 ? resolve({ out, pid: child.pid }) : reject(new Error(out)),
-      );
-      run.pid = child.pid;
-    });
-  await run(WARMUP_S, false);
-  const measured = pids();
-  const before = cpuSnapshot(measured);
-  const started = Date.now();
-  const { out } = await run(DURATION_S, true);
-  const elapsed = (Date.now() - started) / 1000;
-  const after = cpuSnapshot(measured);
-  const cpu = cpuSecondsBetween(before, after);
-  const breakdown = cpuByName(before, after);
-  const rows = fs
-    .readFileSync(logFile, 'utf8')
-    .trim()
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => l.split('\t').map(Number));
-  const ok = rows.filter((r) => r[1] >= 200 && r[1] < 300);
-  const lat = ok.map((r) => r[2] / 1000).sort((a, b) => a - b);
-  fs.rmSync(tmp, { recursive: true, force: true });
-  const reqPerS = ok.length / DURATION_S;
-  const result = {
-    name,
-    requests: rows.length,
-    succeeded: ok.length,
-    reqPerS,
-    p50: percentile(lat, 50),
-    p99: percentile(lat, 99),
-    cpuUsPerReq: ok.length > 0 ? (cpu * 1e6) / ok.length : NaN,
-    cpuCores: cpu / elapsed,
-  };
-  if (breakdown.length > 1 && ok.length > 0) {
-    result.cpuUsPerReqByProcess = Object.fromEntries(
-      breakdown.map(([n, sec]) => [n, Math.round((sec * 1e6) / ok.length)]),
-    );
-  }
-  if (ok.length < rows.length) result.note = `${rows.length - ok.length} non-2xx`;
-  if (rows.length === 0) result.note = out.split('\n').slice(-6).join(' | ');
-  print(result);
-  return result;
-}
-
-function print(r) {
-  const f = (n, d = 0) => (Number.isFinite(n) ? n.toFixed(d) : 'n/a');
-  const by = r.cpuUsPerReqByProcess
-    ? `\n${' '.repeat(46)}CPU µs/req by process: ${Object.entries(r.cpuUsPerReqByProcess)
-        .map(([n, v]) => `${n} ${v}`)
-        .join(', ')}`
-    : '';
-  console.log(
-    `${r.name.padEnd(44)} ${f(r.reqPerS).padStart(8)} req/s  p50 ${f(r.p50, 2).padStart(7)} ms  p99 ${f(r.p99, 2).padStart(7)} ms  CPU ${f(r.cpuUsPerReq).padStart(5)} µs/req${r.note ? `  (${r.note})` : ''}${by}`,
-  );
-}
-
 function grpcFrame(message) {
   const prefix = Buffer.alloc(5);
   prefix.writeUInt32BE(message.length, 1);
@@ -405,6 +232,7 @@ async function main() {
       MODE === 'policy'
         ? undefined
         : await h2load({
+            durationS: DURATION_S,
             name: '(1) ceiling: grpc-js unary echo 1 KiB',
             url: `http://127.0.0.1:${echoPort}/bench.Echo/Echo`,
             body: grpcFrame(randomBytes(1024)),
@@ -582,6 +410,7 @@ async function main() {
     for (const [op, json, message] of ops) {
       const aws = await awsRequest(op, json);
       byName[`aws ${op}`] = await h2load({
+        durationS: DURATION_S,
         name: `(${op === 'Encrypt' ? 2 : 4}) ${op} 1 KiB via AWS JSON API (h1, 128 conns)`,
         url: `${cluster.endpoint}/`,
         body: aws.body,
@@ -593,6 +422,7 @@ async function main() {
       });
       const g = await grpcRequest(op, message);
       byName[`grpc ${op}`] = await h2load({
+        durationS: DURATION_S,
         name: `(${op === 'Encrypt' ? 3 : 4}) ${op} 1 KiB via native gRPC (16×8)`,
         url: `http://${grpcHost}${g.path}`,
         body: g.body,
@@ -609,6 +439,7 @@ async function main() {
     const aws = await awsRequest('Encrypt', ops[0][1]);
     results.push(
       await h2load({
+        durationS: DURATION_S,
         name: `Encrypt via AWS JSON API at half rate (${half}/s)`,
         url: `${cluster.endpoint}/`,
         body: aws.body,
@@ -727,6 +558,7 @@ async function comparePolicies({ kms, key, plaintext, awsRequest, endpoint, pids
       await new Promise((r) => setTimeout(r, 1_500));
       runs[name].push(
         await h2load({
+          durationS: DURATION_S,
           name: `Encrypt, ${name} key policy (round ${round + 1})`,
           url: `${endpoint}/`,
           body: request.body,
