@@ -36,6 +36,7 @@ import {
   percentile,
   print,
 } from '../lib/h2load.mjs';
+import { REALISTIC_KEY_POLICY } from '../lib/realistic-policy.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
@@ -49,129 +50,11 @@ const QUOTA_ENFORCE = process.env.BENCH_QUOTA_ENFORCE ?? 'true';
 const MODE = process.env.BENCH_MODE ?? 'data-plane';
 const POLICY_ROUNDS = Number(process.env.BENCH_POLICY_ROUNDS ?? 3);
 const BENCH_USER = `arn:aws:iam::${ACCOUNT}:user/bench`;
-const ROOT = `arn:aws:iam::${ACCOUNT}:root`;
-const CONTEXT = { tenant: 'bench', purpose: 'data' };
+// Satisfies the realistic policy's tenant-isolation condition shape.
+const CONTEXT = { tenant: 't-bench', app: 'bench', purpose: 'data' };
 const ALLOW_ALL_POLICY = {
   Version: '2012-10-17',
   Statement: [{ Effect: 'Allow', Principal: '*', Action: 'kms:*', Resource: '*' }],
-};
-// What a platform team's key policy looks like: admins, users scoped by
-// encryption context, a service via kms:ViaService, grants for AWS resources,
-// and Deny guard rails on context, network and tenants.
-const REALISTIC_POLICY = {
-  Version: '2012-10-17',
-  Statement: [
-    {
-      Sid: 'EnableRoot',
-      Effect: 'Allow',
-      Principal: { AWS: ROOT },
-      Action: 'kms:*',
-      Resource: '*',
-    },
-    {
-      Sid: 'KeyAdmins',
-      Effect: 'Allow',
-      Principal: { AWS: `arn:aws:iam::${ACCOUNT}:role/kms-admin` },
-      Action: [
-        'kms:Create*',
-        'kms:Describe*',
-        'kms:Enable*',
-        'kms:List*',
-        'kms:Put*',
-        'kms:Update*',
-        'kms:Revoke*',
-        'kms:Disable*',
-        'kms:Get*',
-        'kms:Delete*',
-        'kms:TagResource',
-        'kms:UntagResource',
-        'kms:ScheduleKeyDeletion',
-        'kms:CancelKeyDeletion',
-      ],
-      Resource: '*',
-    },
-    {
-      Sid: 'TenantUse',
-      Effect: 'Allow',
-      Principal: { AWS: BENCH_USER },
-      Action: [
-        'kms:Encrypt',
-        'kms:Decrypt',
-        'kms:ReEncrypt*',
-        'kms:GenerateDataKey*',
-        'kms:DescribeKey',
-      ],
-      Resource: '*',
-      Condition: { StringEquals: { 'kms:EncryptionContext:tenant': 'bench' } },
-    },
-    {
-      Sid: 'ObjectStoreViaService',
-      Effect: 'Allow',
-      Principal: { AWS: '*' },
-      Action: ['kms:Encrypt', 'kms:Decrypt', 'kms:GenerateDataKey*'],
-      Resource: '*',
-      Condition: {
-        StringEquals: {
-          'kms:ViaService': `s3.${REGION}.amazonaws.com`,
-          'kms:CallerAccount': ACCOUNT,
-        },
-      },
-    },
-    {
-      Sid: 'GrantsForResources',
-      Effect: 'Allow',
-      Principal: { AWS: `arn:aws:iam::${ACCOUNT}:role/app` },
-      Action: ['kms:CreateGrant', 'kms:ListGrants', 'kms:RevokeGrant'],
-      Resource: '*',
-      Condition: { Bool: { 'kms:GrantIsForAWSResource': 'true' } },
-    },
-    {
-      Sid: 'AnalyticsDecrypt',
-      Effect: 'Allow',
-      Principal: { AWS: `arn:aws:iam::${ACCOUNT}:role/analytics` },
-      Action: 'kms:Decrypt',
-      Resource: '*',
-      Condition: {
-        'ForAllValues:StringEquals': { 'kms:EncryptionContextKeys': ['tenant', 'purpose'] },
-      },
-    },
-    {
-      Sid: 'Auditors',
-      Effect: 'Allow',
-      Principal: { AWS: `arn:aws:iam::${ACCOUNT}:role/auditor` },
-      Action: ['kms:Describe*', 'kms:List*', 'kms:Get*'],
-      Resource: '*',
-      Condition: { DateLessThan: { 'aws:CurrentTime': '2030-01-01T00:00:00Z' } },
-    },
-    {
-      Sid: 'DenyWithoutContext',
-      Effect: 'Deny',
-      Principal: '*',
-      Action: ['kms:Encrypt', 'kms:GenerateDataKey*'],
-      Resource: '*',
-      Condition: { Null: { 'kms:EncryptionContextKeys': 'true' } },
-    },
-    {
-      Sid: 'DenyForeignTenants',
-      Effect: 'Deny',
-      Principal: '*',
-      Action: ['kms:Encrypt', 'kms:Decrypt', 'kms:GenerateDataKey*'],
-      Resource: '*',
-      Condition: {
-        StringNotEqualsIfExists: {
-          'kms:EncryptionContext:tenant': ['bench', 'payments', 'search'],
-        },
-      },
-    },
-    {
-      Sid: 'DenyOutsideNetwork',
-      Effect: 'Deny',
-      Principal: '*',
-      Action: 'kms:*',
-      Resource: '*',
-      Condition: { NotIpAddressIfExists: { 'aws:SourceIp': ['127.0.0.0/8', '10.0.0.0/8'] } },
-    },
-  ],
 };
 function grpcFrame(message) {
   const prefix = Buffer.alloc(5);
@@ -551,7 +434,7 @@ async function comparePolicies({ kms, key, plaintext, awsRequest, endpoint, pids
   for (let round = 0; round < POLICY_ROUNDS; round++) {
     for (const [name, policy] of [
       ['allow-all', ALLOW_ALL_POLICY],
-      ['realistic', REALISTIC_POLICY],
+      ['realistic', REALISTIC_KEY_POLICY],
     ]) {
       await kms.send(new PutKeyPolicyCommand({ KeyId: key.Arn, Policy: JSON.stringify(policy) }));
       // Workers drop the key's decision bundle on the policy event; let it settle.
