@@ -1,6 +1,7 @@
 import * as grpc from '@grpc/grpc-js';
 import { KmsError } from '@keyhold/core';
 import { signNativeCall } from '@keyhold/core/sigv4';
+import type { NativeSignInput } from '@keyhold/core/sigv4';
 import { CLIENT_OPTIONS, fromServiceError, loadProto } from '@keyhold/proto';
 import type { KeyManagementServiceMethods } from '@keyhold/proto';
 import { resolveClientOptions } from './options.js';
@@ -16,6 +17,13 @@ export interface CallOptions {
   readonly timeoutMs?: number;
   /** Merged over the client's retry options; `{ maxAttempts: 1 }` turns retries off. */
   readonly retry?: RetryOptions;
+  /**
+   * For a service principal's client: the IAM principal ARN of the user the
+   * call is made for, sent (and signed) as `x-keyhold-on-behalf-of`. The
+   * gateway evaluates the call as that user with `kms:ViaService` naming the
+   * service; only service principals may send it.
+   */
+  readonly onBehalfOf?: string;
 }
 
 type Operation<F> = F extends (request: infer Req, ...rest: never[]) => Promise<infer Res>
@@ -66,6 +74,7 @@ async function attempt(
   def: AnyMethod,
   body: Buffer,
   deadline: number,
+  headers: NativeSignInput['headers'],
 ): Promise<unknown> {
   const signed = await signNativeCall({
     host: options.authority,
@@ -73,6 +82,7 @@ async function attempt(
     body,
     region: options.region,
     credentials: options.credentials,
+    ...(headers ? { headers } : {}),
   });
   const metadata = new grpc.Metadata();
   for (const [name, value] of Object.entries(signed)) metadata.set(name, value);
@@ -120,8 +130,10 @@ export function createKeyholdClient(clientOptions: ClientOptions = {}): KeyholdC
       const body = serialize(name, def, request);
       const deadline = Date.now() + (call.timeoutMs ?? options.timeoutMs);
       const retry = { ...options.retry, ...call.retry };
+      const headers =
+        call.onBehalfOf === undefined ? undefined : { 'x-keyhold-on-behalf-of': call.onBehalfOf };
       return withRetries(
-        () => attempt(channel, options, def, body, deadline),
+        () => attempt(channel, options, def, body, deadline, headers),
         retry,
         deadline,
         SYSTEM_RETRY_DEPS,

@@ -1,5 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { callerPrincipal, describeReason } from './bundle.js';
+import { evaluatePolicies } from './language/evaluate-policies.js';
+import { principalMatch } from './language/match.js';
+import { parsePolicy } from './language/parse.js';
 
 describe('callerPrincipal', () => {
   it.each([
@@ -17,6 +21,100 @@ describe('callerPrincipal', () => {
       accountId: '',
       type: 'service',
     });
+  });
+
+  it.each(['objectstore.keyhold.internal', 'backup.example.com', 'Queue.Keyhold.Internal'])(
+    'knows the platform’s own service principals too: %s',
+    (name) => {
+      expect(callerPrincipal(name, '111122223333')).toEqual({
+        arn: name,
+        accountId: '',
+        type: 'service',
+      });
+    },
+  );
+
+  it.each(['keyhold:key-manager', 'keyhold:service/crypto-worker', 'localhost', '', 'a..b'])(
+    'never takes %j, which no service principal is named, for a service',
+    (name) => {
+      expect(callerPrincipal(name, '111122223333').type).toBe('user');
+    },
+  );
+
+  it('a service named by a key policy is matched by its name, and by nothing else', () => {
+    const key = { arn: 'arn:aws:kms:us-east-1:111122223333:key/k', accountId: '111122223333' };
+    const keyPolicy = parsePolicy(
+      JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Effect: 'Allow',
+            Principal: { Service: 'objectstore.keyhold.internal' },
+            Action: 'kms:GenerateDataKey',
+            Resource: '*',
+          },
+          // The account root delegates to IAM: a service has no account, so it gains nothing here.
+          {
+            Effect: 'Allow',
+            Principal: { AWS: 'arn:aws:iam::111122223333:root' },
+            Action: 'kms:*',
+            Resource: '*',
+          },
+        ],
+      }),
+    );
+    const decide = (name: string, action: string) =>
+      evaluatePolicies({
+        keyPolicy,
+        request: { principal: callerPrincipal(name, '111122223333'), action, key },
+      }).decision;
+    expect(decide('objectstore.keyhold.internal', 'kms:GenerateDataKey')).toBe('Allow');
+    expect(decide('objectstore.keyhold.internal', 'kms:Decrypt')).toBe('Deny');
+    expect(decide('other.keyhold.internal', 'kms:GenerateDataKey')).toBe('Deny');
+  });
+
+  const label = fc.stringMatching(/^[a-z0-9]([a-z0-9-]{0,8}[a-z0-9])?$/);
+  const dnsName = fc
+    .array(label, { minLength: 2, maxLength: 4 })
+    .map((labels) => labels.join('.'))
+    .filter((n) => n.length >= 3);
+
+  it('an ARN is never a service, a DNS-style name always is', () => {
+    fc.assert(
+      fc.property(dnsName, (name) => callerPrincipal(name, '111122223333').type === 'service'),
+    );
+    fc.assert(
+      fc.property(fc.string(), (rest) =>
+        ['user', 'role', 'root'].includes(callerPrincipal(`arn:${rest}`, '1').type),
+      ),
+    );
+  });
+  it('no "AWS" principal, of any account, names a service caller; only "*" and its name do', () => {
+    const account = fc.stringMatching(/^\d{12}$/);
+    const awsEntry = fc.oneof(
+      account,
+      account.map((a) => `arn:aws:iam::${a}:root`),
+      dnsName.map((n) => `arn:aws:iam::111122223333:user/${n}`),
+    );
+    fc.assert(
+      fc.property(dnsName, fc.array(awsEntry, { minLength: 1, maxLength: 3 }), (name, aws) => {
+        const statementOf = (principal: unknown) =>
+          parsePolicy(
+            JSON.stringify({
+              Version: '2012-10-17',
+              Statement: [
+                { Effect: 'Allow', Principal: principal, Action: 'kms:*', Resource: '*' },
+              ],
+            }),
+          ).statements[0]!;
+        const caller = callerPrincipal(name, '111122223333');
+        return (
+          principalMatch(statementOf({ AWS: aws }), caller) === 'none' &&
+          principalMatch(statementOf({ Service: name }), caller) === 'direct' &&
+          principalMatch(statementOf('*'), caller) === 'direct'
+        );
+      }),
+    );
   });
 });
 

@@ -22,12 +22,22 @@ export interface DecisionBundle {
   readonly version: string;
 }
 
-const SERVICE_PRINCIPAL = /^[a-z0-9][a-z0-9.-]*\.amazonaws\.com$/i;
+/**
+ * A service principal's name: DNS-style, never an ARN (`s3.amazonaws.com`,
+ * `objectstore.keyhold.internal`); policy-authorizer registers names by the
+ * same rule. IAM callers always come as `arn:` ARNs, and the cluster's own
+ * system callers as `keyhold:...` (a colon no DNS name has), so nothing else
+ * can pass for a service.
+ */
+const SERVICE_PRINCIPAL =
+  /^(?=.{3,128}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i;
 
 /**
- * The caller as the evaluator sees it, from the authenticated principal ARN:
+ * The caller as the evaluator sees it, from the authenticated principal:
  * `:root` is the account's root user, `user/...` a user, `role/...` and STS
- * `assumed-role/...` a role, a bare `*.amazonaws.com` name a service.
+ * `assumed-role/...` a role, and a service principal name (any the
+ * authorizer knows, not only `*.amazonaws.com`) a service, which has no
+ * account: a key policy must name it with `"Service"`.
  */
 export function callerPrincipal(principalArn: string, accountId: string): CallerPrincipal {
   if (SERVICE_PRINCIPAL.test(principalArn)) {

@@ -112,7 +112,7 @@ export const canonicalRecordJson: Encoder = shaped(
     'recipientAccountId',
   ],
   {
-    userIdentity: shaped(['type', 'principalId', 'arn', 'accountId', 'accessKeyId']),
+    userIdentity: shaped(['type', 'principalId', 'arn', 'accountId', 'accessKeyId', 'invokedBy']),
     resources: arrayOf(shaped(['accountId', 'type', 'ARN'])),
   },
 );

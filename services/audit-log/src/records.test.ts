@@ -198,6 +198,15 @@ describe('parseRecord', () => {
     expect(parseRecord(record())).not.toHaveProperty('additionalEventData');
   });
 
+  it('keeps invokedBy: the service that called for the user', () => {
+    const identity = {
+      ...(record()['userIdentity'] as object),
+      invokedBy: 'objectstore.keyhold.internal',
+    };
+    expect(parseRecord(record({ userIdentity: identity }))?.userIdentity).toEqual(identity);
+    expect(parseRecord(record())?.userIdentity).not.toHaveProperty('invokedBy');
+  });
+
   it.each([
     ['requestParameters an array', { requestParameters: [] }],
     ['requestParameters missing', { requestParameters: undefined }],
@@ -214,6 +223,10 @@ describe('parseRecord', () => {
     ],
     ['an event time before 1970', { eventTime: '1969-12-31T23:59:59Z' }],
     ['a deny reason not a string', { additionalEventData: { denyReason: 1 } }],
+    [
+      'invokedBy not a string',
+      { userIdentity: { ...(record()['userIdentity'] as object), invokedBy: 1 } },
+    ],
   ])('refuses %s', (_, patch) => {
     expect(parseRecord(record(patch))).toBeUndefined();
   });

@@ -80,17 +80,25 @@ const isObjectOrNull = (v: unknown): v is Record<string, unknown> | null =>
 
 function userIdentity(v: unknown): AuditRecord['userIdentity'] | undefined {
   if (!isObject(v)) return undefined;
-  const { type, principalId, arn, accountId, accessKeyId } = v;
+  const { type, principalId, arn, accountId, accessKeyId, invokedBy } = v;
   if (
     !isString(type) ||
     !isString(principalId) ||
     !isString(arn) ||
     !isString(accountId) ||
-    !isString(accessKeyId)
+    !isString(accessKeyId) ||
+    (invokedBy !== undefined && !isString(invokedBy))
   ) {
     return undefined;
   }
-  return { type, principalId, arn, accountId, accessKeyId };
+  return {
+    type,
+    principalId,
+    arn,
+    accountId,
+    accessKeyId,
+    ...(invokedBy === undefined ? {} : { invokedBy }),
+  };
 }
 
 function resources(v: unknown): AuditRecord['resources'] | undefined {

@@ -7,7 +7,9 @@ import { auditDenyReason, buildAuditRecord } from './audit/record.js';
 import type { AuditPublisher } from './audit/publisher.js';
 import { parseAuthorization } from '@keyhold/core/sigv4';
 import type { ParsedAuthorization } from '@keyhold/core/sigv4';
-import type { Caller, SigV4Verifier } from './auth/verifier.js';
+import { ON_BEHALF_OF_HEADER, actingIdentity, directIdentity } from './auth/on-behalf-of.js';
+import type { ActingIdentity } from './auth/on-behalf-of.js';
+import type { SigV4Verifier } from './auth/verifier.js';
 import { EdgeError, JSON_CONTENT_TYPE, toAwsErrorResponse } from './errors.js';
 import type { GatewayMetrics } from './metrics.js';
 import { parseJsonBody } from './protocol/members.js';
@@ -143,7 +145,7 @@ export function createRequestHandler(
     const userAgent = header(req, 'user-agent') ?? '';
     let op: Operation | undefined;
     let auth: ParsedAuthorization | undefined;
-    let caller: Caller | undefined;
+    let identity: ActingIdentity | undefined;
     let input: JsonObject | undefined;
     let request: unknown;
     let response: unknown;
@@ -174,20 +176,28 @@ export function createRequestHandler(
         const prev = query[k];
         query[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
       }
-      caller = await deps.verifier.verify(auth, {
+      const caller = await deps.verifier.verify(auth, {
         method: 'POST',
         path: url.pathname,
         query,
         headers: req.headersDistinct,
         body: raw,
       });
+      // Audited as the caller itself should the on-behalf-of rules refuse the request.
+      identity = directIdentity(caller);
+      identity = actingIdentity(
+        caller,
+        req.headersDistinct[ON_BEHALF_OF_HEADER],
+        auth.signedHeaders,
+        auth.region,
+      );
       op = operationForTarget(target);
       if (!op) throw unknownOperation();
       input = parseJsonBody(raw);
       request = op.parse(input);
       await deps.quota.spend({
         region: auth.region,
-        accountId: caller.accountId,
+        accountId: identity.accountId,
         operation: op.name,
         quotaClass: op.quotaClass,
         hot: op.hot,
@@ -196,11 +206,11 @@ export function createRequestHandler(
       const context: RequestContext = {
         requestId,
         region: auth.region,
-        accountId: caller.accountId,
-        principalArn: caller.principalArn,
+        accountId: identity.accountId,
+        principalArn: identity.principalArn,
         sourceIp,
         userAgent,
-        viaService: '',
+        viaService: identity.viaService,
         operation: op.name,
       };
       // Fail-closed audit: nothing runs while records cannot be made durable.
@@ -222,9 +232,10 @@ export function createRequestHandler(
           eventTime,
           eventName: op?.name ?? eventNameOf(target),
           region: auth?.region ?? '',
-          accountId: caller?.accountId,
-          principalArn: caller?.principalArn,
-          accessKeyId: caller?.accessKeyId ?? auth?.accessKeyId,
+          accountId: identity?.accountId,
+          principalArn: identity?.principalArn,
+          accessKeyId: identity?.accessKeyId ?? auth?.accessKeyId,
+          invokedBy: identity?.invokedBy,
           sourceIp,
           userAgent,
           requestBody: input,

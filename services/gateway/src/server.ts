@@ -82,6 +82,9 @@ export async function startGateway(
           accountId: res.principal.accountId,
           principalArn: res.principal.principalArn,
           accessKeyId: res.principal.accessKeyId || request.accessKeyId,
+          ...(res.principal.servicePrincipal
+            ? { servicePrincipal: res.principal.servicePrincipal }
+            : {}),
         },
         signingKey: res.signingKey,
       };

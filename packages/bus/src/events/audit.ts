@@ -21,7 +21,10 @@ export type AuditEventCategory =
 
 /** Who made the request, as CloudTrail's `userIdentity`. Empty strings when unauthenticated. */
 export interface AuditUserIdentity {
-  /** `IAMUser`, `AssumedRole`, `Root`, `Role`, or `Unknown` when authentication failed. */
+  /**
+   * `IAMUser`, `AssumedRole`, `Root`, `Role`, `AWSService` (a service
+   * principal acting as itself), or `Unknown` when authentication failed.
+   */
   readonly type: string;
   /**
    * A stable opaque id of the principal. Keyhold has no IAM unique ids, so it
@@ -32,6 +35,8 @@ export interface AuditUserIdentity {
   readonly accountId: string;
   /** Present even when authentication failed, as the request named it. */
   readonly accessKeyId: string;
+  /** The service principal that made the call (itself, or for the principal above). */
+  readonly invokedBy?: string;
 }
 
 /** A resource the request touched; for KMS, the key. */

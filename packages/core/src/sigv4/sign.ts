@@ -14,12 +14,17 @@ export interface NativeSignInput {
   readonly credentials: { readonly accessKeyId: string; readonly secretAccessKey: string };
   /** @default new Date() */
   readonly signingDate?: Date;
+  /**
+   * Further metadata to send and sign (lower-case names), e.g.
+   * `x-keyhold-on-behalf-of`; returned with the signature's own entries.
+   */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /**
  * The metadata of a native gRPC call (`authorization`, `x-amz-date`,
- * `x-amz-content-sha256`: every signed header but host), by an unmodified
- * AWS SigV4 signer; for clients, tests and the benchmark.
+ * `x-amz-content-sha256` and `input.headers`: every signed header but host),
+ * by an unmodified AWS SigV4 signer; for clients, tests and the benchmark.
  */
 export async function signNativeCall(input: NativeSignInput): Promise<Record<string, string>> {
   const signer = new SignatureV4({
@@ -34,7 +39,7 @@ export async function signNativeCall(input: NativeSignInput): Promise<Record<str
       protocol: 'http:',
       hostname: input.host,
       path: input.path,
-      headers: { host: input.host },
+      headers: { ...input.headers, host: input.host },
       body: input.body,
     },
     input.signingDate ? { signingDate: input.signingDate } : {},

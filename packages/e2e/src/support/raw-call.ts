@@ -9,6 +9,12 @@ export interface RawAnswer {
   readonly body: string;
 }
 
+/** Headers a raw call adds, signed or sent outside the signature. */
+export interface RawCallHeaders {
+  readonly signed?: Readonly<Record<string, string>>;
+  readonly unsigned?: Readonly<Record<string, string>>;
+}
+
 /**
  * One KMS JSON call signed with SigV4, without the AWS SDK, so a test can
  * read the exact response body the caller gets.
@@ -19,6 +25,7 @@ export async function rawKmsCall(
   credentials: { accessKeyId: string; secretAccessKey: string },
   operation: string,
   request: Record<string, unknown>,
+  extra: RawCallHeaders = {},
 ): Promise<RawAnswer> {
   const url = new URL(endpoint);
   const body = JSON.stringify(request);
@@ -33,13 +40,15 @@ export async function rawKmsCall(
       host: url.host,
       'content-type': 'application/x-amz-json-1.1',
       'x-amz-target': `TrentService.${operation}`,
+      ...extra.signed,
     },
     body,
   });
   // fetch sets host itself, to the same value that was signed.
-  const headers = Object.fromEntries(
-    Object.entries(signed.headers).filter(([name]) => name !== 'host'),
-  );
+  const headers = {
+    ...Object.fromEntries(Object.entries(signed.headers).filter(([name]) => name !== 'host')),
+    ...extra.unsigned,
+  };
   const res = await fetch(new URL('/', url), { method: 'POST', headers, body });
   return {
     status: res.status,

@@ -72,7 +72,11 @@ export interface Policy {
 /** What kind of policy a document is: key policies need a Principal, identity policies forbid it. */
 export type PolicyKind = 'key' | 'identity';
 
-/** The kind of caller. `root` is an account's root user; `service` an AWS service principal. */
+/**
+ * The kind of caller. `root` is an account's root user; `service` a service
+ * principal (an AWS-style `s3.amazonaws.com` or one of the platform's own,
+ * e.g. `objectstore.keyhold.internal`) acting as itself.
+ */
 export type PrincipalType = 'user' | 'role' | 'root' | 'service';
 
 /** The authenticated caller. */
@@ -80,7 +84,7 @@ export interface CallerPrincipal {
   /**
    * IAM ARN (`arn:aws:iam::<acct>:user/alice`, `...:role/app`, an STS
    * assumed-role ARN, `...:root`), or the service principal name
-   * (`s3.amazonaws.com`) when `type` is `service`.
+   * (`s3.amazonaws.com`, `objectstore.keyhold.internal`) when `type` is `service`.
    */
   readonly arn: string;
   /** The caller's account; empty for service principals. */

@@ -105,6 +105,38 @@ describe('buildAuditRecord', () => {
     expect(root.userIdentity).toMatchObject({ type: 'Root', principalId: '111122223333' });
   });
 
+  it('records a service principal acting as itself as CloudTrail’s AWSService', () => {
+    const r = buildAuditRecord({
+      ...base,
+      principalArn: 'objectstore.keyhold.internal',
+      accessKeyId: 'AKIASTORE',
+      invokedBy: 'objectstore.keyhold.internal',
+    });
+    expect(r.userIdentity).toEqual({
+      type: 'AWSService',
+      principalId: '',
+      arn: 'objectstore.keyhold.internal',
+      accountId: '111122223333',
+      accessKeyId: 'AKIASTORE',
+      invokedBy: 'objectstore.keyhold.internal',
+    });
+  });
+
+  it('records a call a service made for a user as the user, invoked by the service', () => {
+    const r = buildAuditRecord({
+      ...base,
+      accessKeyId: 'AKIASTORE',
+      invokedBy: 'objectstore.keyhold.internal',
+    });
+    expect(r.userIdentity).toMatchObject({
+      type: 'IAMUser',
+      arn: 'arn:aws:iam::111122223333:user/test',
+      accountId: '111122223333',
+      invokedBy: 'objectstore.keyhold.internal',
+    });
+    expect(buildAuditRecord(base).userIdentity).not.toHaveProperty('invokedBy');
+  });
+
   it('names the key owner as recipient on a cross-account call', () => {
     const r = buildAuditRecord({
       ...base,

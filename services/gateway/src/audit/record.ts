@@ -15,6 +15,11 @@ export interface AuditInput {
   readonly accountId?: string | undefined;
   readonly principalArn?: string | undefined;
   readonly accessKeyId?: string | undefined;
+  /**
+   * The service principal that made the call: the principal itself when a
+   * service acts as itself, else the service acting for `principalArn`.
+   */
+  readonly invokedBy?: string | undefined;
   readonly sourceIp: string;
   readonly userAgent: string;
   /** The parsed JSON body, when it was a JSON object. */
@@ -150,13 +155,31 @@ export function auditKey(
   return { keyId: '', keyArn: '', accountId: '' };
 }
 
-/** CloudTrail's `userIdentity` from what authentication established. */
+/**
+ * CloudTrail's `userIdentity` from what authentication established. A
+ * service principal acting as itself is CloudTrail's `AWSService` (its name
+ * in `invokedBy`; Keyhold keeps it in `arn` too, so lookups by principal find
+ * it); a service acting for a user shows the user, with `invokedBy` naming
+ * the service and `accessKeyId` the service's key that signed.
+ */
 export function auditUserIdentity(
   accountId: string | undefined,
   principalArn: string | undefined,
   accessKeyId: string | undefined,
+  invokedBy?: string,
 ): AuditUserIdentity {
   const arn = principalArn ?? '';
+  const via = invokedBy ? { invokedBy } : {};
+  if (invokedBy !== undefined && invokedBy === arn) {
+    return {
+      type: 'AWSService',
+      principalId: '',
+      arn,
+      accountId: accountId ?? '',
+      accessKeyId: accessKeyId ?? '',
+      ...via,
+    };
+  }
   const resource = /^arn:[^:]*:(?:iam|sts)::\d{12}:(.*)$/.exec(arn)?.[1];
   let type = 'Unknown';
   let prefix = '';
@@ -182,6 +205,7 @@ export function auditUserIdentity(
     arn,
     accountId: accountId ?? '',
     accessKeyId: accessKeyId ?? '',
+    ...via,
   };
 }
 
@@ -194,7 +218,12 @@ export function buildAuditRecord(input: AuditInput): AuditRecord {
     : AUDIT_EVENT_CATEGORIES.Management;
   const record: AuditRecord = {
     eventVersion: AUDIT_EVENT_VERSION,
-    userIdentity: auditUserIdentity(input.accountId, input.principalArn, input.accessKeyId),
+    userIdentity: auditUserIdentity(
+      input.accountId,
+      input.principalArn,
+      input.accessKeyId,
+      input.invokedBy,
+    ),
     eventTime: input.eventTime.toISOString(),
     eventSource: EVENT_SOURCE,
     eventName: input.eventName,

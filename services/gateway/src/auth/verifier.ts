@@ -13,6 +13,8 @@ export interface Caller {
   readonly accountId: string;
   readonly principalArn: string;
   readonly accessKeyId: string;
+  /** The service principal name when the access key is a service's (principalArn is it too). */
+  readonly servicePrincipal?: string;
 }
 
 export interface AuthenticateRequest {

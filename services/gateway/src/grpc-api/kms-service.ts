@@ -8,7 +8,9 @@ import { auditDenyReason, buildAuditRecord } from '../audit/record.js';
 import type { AuditPublisher } from '../audit/publisher.js';
 import { parseAuthorization } from '@keyhold/core/sigv4';
 import type { ParsedAuthorization } from '@keyhold/core/sigv4';
-import type { Caller, SigV4Verifier } from '../auth/verifier.js';
+import { ON_BEHALF_OF_HEADER, actingIdentity, directIdentity } from '../auth/on-behalf-of.js';
+import type { ActingIdentity } from '../auth/on-behalf-of.js';
+import type { SigV4Verifier } from '../auth/verifier.js';
 import type { GatewayMetrics } from '../metrics.js';
 import { OPERATIONS } from '../protocol/operations.js';
 import type { Backends } from '../protocol/operations.js';
@@ -23,7 +25,9 @@ import type { QuotaGate } from '../quota/quota-gate.js';
  * verifier: the client signs the HTTP/2 request gRPC makes, that is
  *   POST <method path, e.g. /kms.v1.KeyManagementService/Encrypt>
  *   signed headers: host (the :authority) and x-amz-date, plus any other
- *     metadata entries it chooses to sign
+ *     metadata entries it chooses to sign; x-keyhold-on-behalf-of (a
+ *     service calling for a user, see auth/on-behalf-of.ts) must be among
+ *     them when sent
  *   payload: the serialized protobuf request message (without gRPC's
  *     5-byte frame prefix)
  * and sends every signed header but host (`authorization`, `x-amz-date`,
@@ -99,7 +103,7 @@ export function nativeServiceImplementation(
         const userAgent = String(md.get('user-agent')[0] ?? '');
         const sourceIp = peerIp(call.getPeer());
         let auth: ParsedAuthorization | undefined;
-        let caller: Caller | undefined;
+        let identity: ActingIdentity | undefined;
         let response: unknown;
         let errorCode: string | undefined;
         let errorMessage: string | undefined;
@@ -112,16 +116,24 @@ export function nativeServiceImplementation(
           for (const h of [...auth.signedHeaders, 'x-amz-date', 'x-amz-content-sha256']) {
             headers[h] = h === 'host' ? [call.getHost()] : md.get(h).map(String);
           }
-          caller = await deps.verifier.verify(auth, {
+          const caller = await deps.verifier.verify(auth, {
             method: 'POST',
             path: call.getPath(),
             query: {},
             headers,
             body: call.request.raw,
           });
+          // Audited as the caller itself should the on-behalf-of rules refuse the request.
+          identity = directIdentity(caller);
+          identity = actingIdentity(
+            caller,
+            md.get(ON_BEHALF_OF_HEADER).map(String),
+            auth.signedHeaders,
+            auth.region,
+          );
           await deps.quota.spend({
             region: auth.region,
-            accountId: caller.accountId,
+            accountId: identity.accountId,
             operation: op.name,
             quotaClass: op.quotaClass,
             hot: op.hot,
@@ -133,11 +145,11 @@ export function nativeServiceImplementation(
           const context: RequestContext = {
             requestId,
             region: auth.region,
-            accountId: caller.accountId,
-            principalArn: caller.principalArn,
+            accountId: identity.accountId,
+            principalArn: identity.principalArn,
             sourceIp,
             userAgent,
-            viaService: '',
+            viaService: identity.viaService,
             operation: op.name,
           };
           deps.audit.admit();
@@ -162,9 +174,10 @@ export function nativeServiceImplementation(
               eventTime,
               eventName: op?.name ?? name,
               region: auth?.region ?? '',
-              accountId: caller?.accountId,
-              principalArn: caller?.principalArn,
-              accessKeyId: caller?.accessKeyId ?? auth?.accessKeyId,
+              accountId: identity?.accountId,
+              principalArn: identity?.principalArn,
+              accessKeyId: identity?.accessKeyId ?? auth?.accessKeyId,
+              invokedBy: identity?.invokedBy,
               sourceIp,
               userAgent,
               requestBody: awsMembers(call.request.message),
