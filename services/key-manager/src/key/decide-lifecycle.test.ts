@@ -384,6 +384,33 @@ describe('key lifecycle decisions', () => {
       },
     ]);
     putFrom('192.0.2.1').thenThrows('MalformedPolicyDocumentException', /will not allow you/);
+    // So is a "through our service only" rule, by the request's kms:ViaService.
+    const viaStoreOnly = JSON.stringify({
+      Statement: [
+        JSON.parse(defaultKeyPolicy(accountId)).Statement[0],
+        {
+          Effect: 'Deny',
+          Principal: '*',
+          Action: 'kms:*',
+          Resource: '*',
+          Condition: { StringNotEqualsIfExists: { 'kms:ViaService': 'store.keyhold.internal' } },
+        },
+      ],
+    });
+    const putVia = (viaService?: string) =>
+      spec.given([created()]).when(
+        cmd('PutKeyPolicy', {
+          policy: viaStoreOnly,
+          caller: { ...caller, ...(viaService ? { viaService } : {}) },
+        }),
+      );
+    putVia('store.keyhold.internal').then([
+      {
+        type: 'KeyPolicyPut',
+        data: { ...base, policyName: 'default', policy: viaStoreOnly, at },
+      },
+    ]);
+    putVia().thenThrows('MalformedPolicyDocumentException', /will not allow you/);
   });
 
   it('validates key policies and names the problem', () => {

@@ -148,6 +148,7 @@ interface Caller {
   readonly region: string;
   readonly principalArn: string;
   readonly sourceIp?: string;
+  readonly viaService?: string;
 }
 
 function callerOf(context: RequestContext): Caller {
@@ -159,6 +160,7 @@ function callerOf(context: RequestContext): Caller {
     region: context.region,
     principalArn: context.principalArn,
     ...(context.sourceIp ? { sourceIp: context.sourceIp } : {}),
+    ...(context.viaService ? { viaService: context.viaService } : {}),
   };
 }
 

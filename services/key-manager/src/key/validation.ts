@@ -1,5 +1,5 @@
 import { KmsError, accountRootArn } from '@keyhold/core';
-import { parsePolicy, wouldLockOut } from '@keyhold/policy';
+import { callerPrincipal as policyCaller, parsePolicy, wouldLockOut } from '@keyhold/policy';
 import type { CallerPrincipal, Policy } from '@keyhold/policy';
 import type { KeyTag } from './commands.js';
 
@@ -67,13 +67,16 @@ export interface PolicyCaller {
   readonly region: string;
   /** `aws:SourceIp` of the request, so that network conditions judge it as they will later. */
   readonly sourceIp?: string | undefined;
+  /** `kms:ViaService` of the request, when a service made it for the caller. */
+  readonly viaService?: string | undefined;
 }
 
-/** The caller as the policy language sees it; no principal ARN means the account itself. */
+/**
+ * The caller as the policy language sees it (the evaluator's own reading of
+ * ARNs and service names); no principal ARN means the account itself.
+ */
 export function callerPrincipal(caller: PolicyCaller): CallerPrincipal {
-  const arn = caller.principalArn || accountRootArn(caller.accountId);
-  const type = arn.endsWith(':root') ? 'root' : /:(assumed-)?role\//.test(arn) ? 'role' : 'user';
-  return { arn, accountId: caller.accountId, type };
+  return policyCaller(caller.principalArn || accountRootArn(caller.accountId), caller.accountId);
 }
 
 /**
@@ -88,7 +91,11 @@ export function assertNoLockout(
 ): void {
   const locked = wouldLockOut(policy, callerPrincipal(caller), {
     ...(key ? { key } : {}),
-    context: { region: caller.region, ...(caller.sourceIp ? { sourceIp: caller.sourceIp } : {}) },
+    context: {
+      region: caller.region,
+      ...(caller.sourceIp ? { sourceIp: caller.sourceIp } : {}),
+      ...(caller.viaService ? { viaService: caller.viaService } : {}),
+    },
   });
   if (locked) {
     throw new KmsError(
