@@ -1,34 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { KmsError, isKmsError } from '@keyhold/core';
-import type { Logger } from '@keyhold/core';
-import type { RequestContext } from '@keyhold/proto';
-import { auditDenyReason, buildAuditRecord } from './audit/record.js';
-import type { AuditPublisher } from './audit/publisher.js';
+import { KmsError } from '@keyhold/core';
 import { parseAuthorization } from '@keyhold/core/sigv4';
-import type { ParsedAuthorization } from '@keyhold/core/sigv4';
-import { ON_BEHALF_OF_HEADER, actingIdentity, directIdentity } from './auth/on-behalf-of.js';
-import type { ActingIdentity } from './auth/on-behalf-of.js';
-import type { SigV4Verifier } from './auth/verifier.js';
+import { ON_BEHALF_OF_HEADER } from './auth/on-behalf-of.js';
 import { EdgeError, JSON_CONTENT_TYPE, toAwsErrorResponse } from './errors.js';
-import type { GatewayMetrics } from './metrics.js';
+import { runPipeline } from './pipeline.js';
+import type { IncomingCall, PipelineDeps } from './pipeline.js';
 import { parseJsonBody } from './protocol/members.js';
-import type { JsonObject } from './protocol/members.js';
 import { operationForTarget } from './protocol/operations.js';
-import type { Backends, Operation } from './protocol/operations.js';
-import type { QuotaGate } from './quota/quota-gate.js';
 
-export interface HandlerDeps {
-  readonly backends: Backends;
-  readonly verifier: SigV4Verifier;
-  readonly quota: QuotaGate;
-  readonly audit: Pick<AuditPublisher, 'record' | 'admit'>;
-  readonly metrics: GatewayMetrics;
-  readonly logger: Logger;
+export interface HandlerDeps extends PipelineDeps {
   readonly maxBodyBytes: number;
   readonly bodyTimeoutMs: number;
-  /** Deadline of calls to key-manager and crypto-worker. @default 10_000 */
-  readonly backendTimeoutMs?: number;
   /** True once shutdown began: responses then close their connection. */
   readonly closing: () => boolean;
 }
@@ -110,8 +93,6 @@ function eventNameOf(target: string | undefined): string {
 export function createRequestHandler(
   deps: HandlerDeps,
 ): (req: IncomingMessage, res: ServerResponse) => void {
-  const backendTimeoutMs = deps.backendTimeoutMs ?? 10_000;
-
   const write = (
     req: IncomingMessage,
     res: ServerResponse,
@@ -136,130 +117,61 @@ export function createRequestHandler(
     }
   };
 
-  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const started = process.hrtime.bigint();
-    const requestId = randomUUID();
-    const eventTime = new Date();
+  const handle = (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const target = header(req, 'x-amz-target');
-    const sourceIp = req.socket.remoteAddress ?? '';
-    const userAgent = header(req, 'user-agent') ?? '';
-    let op: Operation | undefined;
-    let auth: ParsedAuthorization | undefined;
-    let identity: ActingIdentity | undefined;
-    let input: JsonObject | undefined;
-    let request: unknown;
-    let response: unknown;
-    let status = 200;
-    let headers: Record<string, string> = {
-      'content-type': JSON_CONTENT_TYPE,
-      'x-amzn-requestid': requestId,
+    let raw: Buffer | undefined;
+    const call: IncomingCall = {
+      op: operationForTarget(target),
+      eventName: eventNameOf(target),
+      sourceIp: req.socket.remoteAddress ?? '',
+      userAgent: header(req, 'user-agent') ?? '',
+      unknownOperation,
+      async authenticate() {
+        const path = (req.url ?? '/').split('?', 1)[0];
+        if (req.method !== 'POST' || path !== '/') throw unknownOperation();
+        // Parsed before the body so that even a rejected body is audited with its region and key.
+        let authError: unknown;
+        try {
+          call.auth = parseAuthorization(header(req, 'authorization'));
+        } catch (err) {
+          authError = err;
+        }
+        raw = await readBody(req, deps.maxBodyBytes, deps.bodyTimeoutMs);
+        if (authError !== undefined) throw authError;
+        const url = new URL(req.url ?? '/', 'http://gateway');
+        const query: Record<string, string | string[]> = {};
+        for (const [k, v] of url.searchParams) {
+          const prev = query[k];
+          query[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
+        }
+        return {
+          signed: {
+            method: 'POST',
+            path: url.pathname,
+            query,
+            headers: req.headersDistinct,
+            body: raw,
+          },
+          onBehalfOf: req.headersDistinct[ON_BEHALF_OF_HEADER],
+        };
+      },
+      parse(op) {
+        const input = parseJsonBody(raw!);
+        call.auditBody = input;
+        return {
+          request: op.parse(input),
+          keyId: typeof input['KeyId'] === 'string' ? input['KeyId'] : undefined,
+        };
+      },
     };
-    let body: string;
-    let errorCode: string | undefined;
-    let errorMessage: string | undefined;
-    let denyReason: string | undefined;
-    try {
-      const path = (req.url ?? '/').split('?', 1)[0];
-      if (req.method !== 'POST' || path !== '/') throw unknownOperation();
-      // Parsed before the body so that even a rejected body is audited with its region and key.
-      let authError: unknown;
-      try {
-        auth = parseAuthorization(header(req, 'authorization'));
-      } catch (err) {
-        authError = err;
+    return runPipeline(deps, call, ({ requestId, op, response, failure }) => {
+      if (failure) {
+        write(req, res, failure.status, { ...failure.headers }, failure.body);
+      } else {
+        const headers = { 'content-type': JSON_CONTENT_TYPE, 'x-amzn-requestid': requestId };
+        write(req, res, 200, headers, JSON.stringify(op!.serialize(response)));
       }
-      const raw = await readBody(req, deps.maxBodyBytes, deps.bodyTimeoutMs);
-      if (authError !== undefined || auth === undefined) throw authError;
-      const url = new URL(req.url ?? '/', 'http://gateway');
-      const query: Record<string, string | string[]> = {};
-      for (const [k, v] of url.searchParams) {
-        const prev = query[k];
-        query[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
-      }
-      const caller = await deps.verifier.verify(auth, {
-        method: 'POST',
-        path: url.pathname,
-        query,
-        headers: req.headersDistinct,
-        body: raw,
-      });
-      // Audited as the caller itself should the on-behalf-of rules refuse the request.
-      identity = directIdentity(caller);
-      identity = actingIdentity(
-        caller,
-        req.headersDistinct[ON_BEHALF_OF_HEADER],
-        auth.signedHeaders,
-        auth.region,
-      );
-      op = operationForTarget(target);
-      if (!op) throw unknownOperation();
-      input = parseJsonBody(raw);
-      request = op.parse(input);
-      await deps.quota.spend({
-        region: auth.region,
-        accountId: identity.accountId,
-        operation: op.name,
-        quotaClass: op.quotaClass,
-        hot: op.hot,
-        keyId: typeof input['KeyId'] === 'string' ? input['KeyId'] : undefined,
-      });
-      const context: RequestContext = {
-        requestId,
-        region: auth.region,
-        accountId: identity.accountId,
-        principalArn: identity.principalArn,
-        sourceIp,
-        userAgent,
-        viaService: identity.viaService,
-        operation: op.name,
-      };
-      // Fail-closed audit: nothing runs while records cannot be made durable.
-      deps.audit.admit();
-      response = await op.call(deps.backends, request, { context, timeoutMs: backendTimeoutMs });
-      body = JSON.stringify(op.serialize(response));
-    } catch (err) {
-      const e = toAwsErrorResponse(err, requestId, deps.logger);
-      ({ status, headers, body } = e);
-      errorCode = e.code;
-      errorMessage = e.message;
-      denyReason = auditDenyReason(err);
-      response = undefined;
-    }
-    try {
-      await deps.audit.record(
-        buildAuditRecord({
-          requestId,
-          eventTime,
-          eventName: op?.name ?? eventNameOf(target),
-          region: auth?.region ?? '',
-          accountId: identity?.accountId,
-          principalArn: identity?.principalArn,
-          accessKeyId: identity?.accessKeyId ?? auth?.accessKeyId,
-          invokedBy: identity?.invokedBy,
-          sourceIp,
-          userAgent,
-          requestBody: input,
-          responseKeyArn: response === undefined ? undefined : op?.responseKeyArn(response),
-          responseElements: response === undefined ? undefined : op?.responseElements(response),
-          errorCode,
-          errorMessage,
-          denyReason,
-        }),
-      );
-    } catch (err) {
-      deps.logger.error({ err, requestId }, 'audit record failed');
-      // The publisher rejects only when the deployment audits fail-closed:
-      // the caller then gets a retryable error instead of an unaudited answer.
-      if (isKmsError(err)) {
-        ({ status, headers, body, code: errorCode } = toAwsErrorResponse(err, requestId));
-      }
-    }
-    write(req, res, status, headers, body);
-    if (request !== undefined && op) op.wipe(request, response);
-    // Only names we serve become label values, so a client cannot mint new series.
-    const operation = op?.name ?? operationForTarget(target)?.name ?? 'unknown';
-    deps.metrics.requests.inc({ operation, code: errorCode ?? 'OK' });
-    deps.metrics.latency.observe({ operation }, Number(process.hrtime.bigint() - started) / 1e9);
+    });
   };
 
   return (req, res) => {

@@ -1,20 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import type * as grpc from '@grpc/grpc-js';
-import { KmsError, isKmsError } from '@keyhold/core';
-import type { Logger } from '@keyhold/core';
+import { KmsError } from '@keyhold/core';
 import { loadProto, toServiceError } from '@keyhold/proto';
-import type { RequestContext } from '@keyhold/proto';
-import { auditDenyReason, buildAuditRecord } from '../audit/record.js';
-import type { AuditPublisher } from '../audit/publisher.js';
 import { parseAuthorization } from '@keyhold/core/sigv4';
-import type { ParsedAuthorization } from '@keyhold/core/sigv4';
-import { ON_BEHALF_OF_HEADER, actingIdentity, directIdentity } from '../auth/on-behalf-of.js';
-import type { ActingIdentity } from '../auth/on-behalf-of.js';
-import type { SigV4Verifier } from '../auth/verifier.js';
-import type { GatewayMetrics } from '../metrics.js';
+import { ON_BEHALF_OF_HEADER } from '../auth/on-behalf-of.js';
+import { asKmsError, runPipeline } from '../pipeline.js';
+import type { IncomingCall, PipelineDeps } from '../pipeline.js';
 import { OPERATIONS } from '../protocol/operations.js';
-import type { Backends } from '../protocol/operations.js';
-import type { QuotaGate } from '../quota/quota-gate.js';
 
 /*
  * The native gRPC API (kms.v1.KeyManagementService) on the gateway's gRPC
@@ -36,17 +27,8 @@ import type { QuotaGate } from '../quota/quota-gate.js';
  * 15-minute skew rule applies as on the JSON endpoint.
  */
 
-/** What the native API needs; the same objects the HTTP handler uses. */
-export interface NativeApiDeps {
-  readonly backends: Backends;
-  readonly verifier: SigV4Verifier;
-  readonly quota: QuotaGate;
-  readonly audit: Pick<AuditPublisher, 'record' | 'admit'>;
-  readonly metrics: GatewayMetrics;
-  readonly logger: Logger;
-  /** @default 10_000 */
-  readonly backendTimeoutMs?: number;
-}
+/** What the native API needs: the pipeline's dependencies, as the HTTP handler has them. */
+export type NativeApiDeps = PipelineDeps;
 
 interface Captured {
   readonly raw: Buffer;
@@ -89,125 +71,50 @@ function peerIp(peer: string): string {
 export function nativeServiceImplementation(
   deps: NativeApiDeps,
 ): grpc.UntypedServiceImplementation {
-  const backendTimeoutMs = deps.backendTimeoutMs ?? 10_000;
   const impl: grpc.UntypedServiceImplementation = {};
   const base = loadProto().kms.v1.KeyManagementService.service as grpc.ServiceDefinition;
   for (const name of Object.keys(base)) {
-    const op = OPERATIONS.get(name);
-    const handler: grpc.handleUnaryCall<Captured, unknown> = (call, callback) => {
-      void (async () => {
-        const started = process.hrtime.bigint();
-        const requestId = randomUUID();
-        const eventTime = new Date();
-        const md = call.metadata;
-        const userAgent = String(md.get('user-agent')[0] ?? '');
-        const sourceIp = peerIp(call.getPeer());
-        let auth: ParsedAuthorization | undefined;
-        let identity: ActingIdentity | undefined;
-        let response: unknown;
-        let errorCode: string | undefined;
-        let errorMessage: string | undefined;
-        let denyReason: string | undefined;
-        let failure: Partial<grpc.ServiceError> | undefined;
-        try {
-          if (!op) throw new KmsError('UnsupportedOperationException', `${name} is not supported.`);
-          auth = parseAuthorization(String(md.get('authorization')[0] ?? ''));
+    const handler: grpc.handleUnaryCall<Captured, unknown> = (rpc, callback) => {
+      const md = rpc.metadata;
+      const message = rpc.request.message;
+      const call: IncomingCall = {
+        op: OPERATIONS.get(name),
+        eventName: name,
+        sourceIp: peerIp(rpc.getPeer()),
+        userAgent: String(md.get('user-agent')[0] ?? ''),
+        unknownOperation: () =>
+          new KmsError('UnsupportedOperationException', `${name} is not supported.`),
+        authenticate() {
+          const auth = parseAuthorization(String(md.get('authorization')[0] ?? ''));
+          call.auth = auth;
           const headers: Record<string, string[]> = Object.create(null) as Record<string, string[]>;
           for (const h of [...auth.signedHeaders, 'x-amz-date', 'x-amz-content-sha256']) {
-            headers[h] = h === 'host' ? [call.getHost()] : md.get(h).map(String);
+            headers[h] = h === 'host' ? [rpc.getHost()] : md.get(h).map(String);
           }
-          const caller = await deps.verifier.verify(auth, {
-            method: 'POST',
-            path: call.getPath(),
-            query: {},
-            headers,
-            body: call.request.raw,
+          return Promise.resolve({
+            signed: {
+              method: 'POST',
+              path: rpc.getPath(),
+              query: {},
+              headers,
+              body: rpc.request.raw,
+            },
+            onBehalfOf: md.get(ON_BEHALF_OF_HEADER).map(String),
           });
-          // Audited as the caller itself should the on-behalf-of rules refuse the request.
-          identity = directIdentity(caller);
-          identity = actingIdentity(
-            caller,
-            md.get(ON_BEHALF_OF_HEADER).map(String),
-            auth.signedHeaders,
-            auth.region,
-          );
-          await deps.quota.spend({
-            region: auth.region,
-            accountId: identity.accountId,
-            operation: op.name,
-            quotaClass: op.quotaClass,
-            hot: op.hot,
-            keyId:
-              typeof call.request.message['keyId'] === 'string'
-                ? call.request.message['keyId']
-                : undefined,
-          });
-          const context: RequestContext = {
-            requestId,
-            region: auth.region,
-            accountId: identity.accountId,
-            principalArn: identity.principalArn,
-            sourceIp,
-            userAgent,
-            viaService: identity.viaService,
-            operation: op.name,
+        },
+        parse() {
+          call.auditBody = awsMembers(message);
+          return {
+            request: message,
+            keyId: typeof message['keyId'] === 'string' ? message['keyId'] : undefined,
           };
-          deps.audit.admit();
-          response = await op.call(deps.backends, call.request.message, {
-            context,
-            timeoutMs: backendTimeoutMs,
-          });
-        } catch (err) {
-          if (!isKmsError(err)) deps.logger.error({ err, requestId }, 'internal error');
-          const kms = isKmsError(err) ? err : KmsError.internal(err);
-          errorCode = kms.code;
-          errorMessage = kms.message;
-          denyReason = auditDenyReason(kms);
-          // Without the audit detail: this caller is outside the cluster.
-          failure = toServiceError(kms, requestId);
-          response = undefined;
-        }
-        try {
-          await deps.audit.record(
-            buildAuditRecord({
-              requestId,
-              eventTime,
-              eventName: op?.name ?? name,
-              region: auth?.region ?? '',
-              accountId: identity?.accountId,
-              principalArn: identity?.principalArn,
-              accessKeyId: identity?.accessKeyId ?? auth?.accessKeyId,
-              invokedBy: identity?.invokedBy,
-              sourceIp,
-              userAgent,
-              requestBody: awsMembers(call.request.message),
-              responseKeyArn: response === undefined ? undefined : op?.responseKeyArn(response),
-              responseElements: response === undefined ? undefined : op?.responseElements(response),
-              errorCode,
-              errorMessage,
-              denyReason,
-            }),
-          );
-        } catch (err) {
-          deps.logger.error({ err, requestId }, 'audit record failed');
-          // Fail-closed deployments refuse an answer that could not be audited,
-          // exactly as the JSON endpoint does.
-          if (isKmsError(err)) {
-            errorCode = err.code;
-            failure = toServiceError(err, requestId);
-            if (op && response !== undefined) op.wipe(call.request.message, response);
-            response = undefined;
-          }
-        }
-        if (failure) callback(failure as grpc.ServiceError, null);
+        },
+      };
+      void runPipeline(deps, call, ({ requestId, response, error }) => {
+        // Without the audit detail: this caller is outside the cluster.
+        if (error !== undefined) callback(toServiceError(asKmsError(error), requestId), null);
         else callback(null, response);
-        if (op) op.wipe(call.request.message, response);
-        deps.metrics.requests.inc({ operation: op?.name ?? 'unknown', code: errorCode ?? 'OK' });
-        deps.metrics.latency.observe(
-          { operation: op?.name ?? 'unknown' },
-          Number(process.hrtime.bigint() - started) / 1e9,
-        );
-      })();
+      });
     };
     impl[name] = handler as grpc.UntypedHandleCall;
   }
