@@ -5,6 +5,7 @@
 // For every run: req/s, p50/p99 latency, and CPU µs per request summed over
 // every process involved (Keyhold services, NATS, Postgres; for the ceiling,
 // the echo server). Usage: npm run bench:data-plane  (BENCH_DURATION_S=10)
+// BENCH_MODE=encrypt measures one Encrypt run (for bench/quota/enforcement.mjs);
 // BENCH_MODE=policy (npm run bench:policy-encrypt) instead measures Encrypt
 // under a realistic 10-statement key policy against one that allows
 // everything, alternating on the same cluster (issue 5's < 10% goal).
@@ -263,6 +264,31 @@ async function main() {
       );
       return { path: def.path, body: grpcFrame(bytes), headers: { ...grpcHeaders, ...headers } };
     };
+
+    if (MODE === 'encrypt') {
+      // One measured Encrypt run after a warm-up, as a JSON line for a driver
+      // comparing cluster configurations (bench/quota/enforcement.mjs).
+      const aws = await awsRequest('Encrypt', {
+        KeyId: key.Arn,
+        Plaintext: plaintext.toString('base64'),
+      });
+      const run = (name) =>
+        h2load({
+          durationS: DURATION_S,
+          name,
+          url: `${cluster.endpoint}/`,
+          body: aws.body,
+          headers: aws.headers,
+          h1: true,
+          clients: 128,
+          streams: 1,
+          pids: clusterPids,
+        });
+      await run('Encrypt warm-up');
+      const measured = await run(`Encrypt (KEYHOLD_QUOTA_ENFORCE=${QUOTA_ENFORCE})`);
+      console.log(`RESULT ${JSON.stringify(measured)}`);
+      return;
+    }
 
     if (MODE === 'policy') {
       await comparePolicies({

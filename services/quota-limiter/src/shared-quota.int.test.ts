@@ -40,7 +40,9 @@ let secondMetricsPort: number;
 let clients: KMSClient[] = [];
 /** One signed Encrypt per gateway, replayed: signing per request would cost the driver more CPU than the gateways spend. */
 let encrypts: Array<{ url: URL; headers: Record<string, string>; body: string }> = [];
-const agent = new http.Agent({ keepAlive: true, maxSockets: 400 });
+// Idle sockets are dropped before the gateway's 5 s keep-alive timeout, so a
+// request never races the server closing the socket it reuses (socket hang up).
+const agent = new http.Agent({ keepAlive: true, maxSockets: 400, timeout: 4_000 });
 let keyId = '';
 
 // A token bucket admits at most burst + rate in any second, and the issue

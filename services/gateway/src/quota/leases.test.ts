@@ -139,16 +139,61 @@ describe('QuotaGate', () => {
   it('asks the limiter once per batch, not per request', async () => {
     const q = limiter((r) => ({ granted: r.requested, leaseTtlMs: 10_000, retryAfterMs: 0 }));
     const gate = new QuotaGate({ acquire: q.acquire, now: clock().now, hotMinBatch: 10 });
-    for (let i = 0; i < 10; i++) await gate.spend(subject);
-    expect(q.calls).toHaveLength(1);
+    for (let i = 0; i < 40; i++) await gate.spend(subject);
+    // Batches of 10: the first, then one each time fewer than half a batch
+    // was left (after requests 6, 16, 26 and 36).
+    expect(q.calls).toHaveLength(5);
     expect(q.calls[0]).toEqual({
       region: 'us-east-1',
       accountId: '111122223333',
       operation: 'Encrypt',
       requested: 10,
     });
-    await gate.spend({ ...subject, operation: 'Decrypt' });
-    expect(q.calls).toHaveLength(2);
+    await gate.spend({ ...subject, operation: 'Decrypt', quotaClass: 'Other' });
+    expect(q.calls).toHaveLength(6);
+  });
+
+  it('asks for the next hot batch while tokens are left, so no request waits for it', async () => {
+    const c = clock();
+    const calls: AcquireRequest[] = [];
+    let answerSecond: ((r: AcquireResult) => void) | undefined;
+    const gate = new QuotaGate({
+      now: c.now,
+      hotMinBatch: 10,
+      acquire: (r) => {
+        calls.push(r);
+        if (calls.length === 1)
+          return Promise.resolve({ granted: 10, leaseTtlMs: 1_000, retryAfterMs: 0 });
+        return new Promise((resolve) => (answerSecond = resolve));
+      },
+    });
+    // Below half a batch left (4 of 10), the next Acquire goes out...
+    for (let i = 0; i < 6; i++) await gate.spend(subject);
+    expect(calls).toHaveLength(2);
+    // ...and the last tokens are spent while it is unanswered.
+    for (let i = 0; i < 4; i++) await gate.spend(subject);
+    expect(gate.held(subject.region, subject.accountId, subject.quotaClass)).toBe(0);
+    answerSecond!({ granted: 10, leaseTtlMs: 1_000, retryAfterMs: 0 });
+    await gate.spend(subject);
+    expect(calls).toHaveLength(2);
+    expect(gate.held(subject.region, subject.accountId, subject.quotaClass)).toBe(9);
+  });
+
+  it('does not ask ahead for management classes, nor while throttled', async () => {
+    const c = clock();
+    const q = limiter((r) => ({
+      granted: Math.min(r.requested, 3),
+      leaseTtlMs: 1_000,
+      retryAfterMs: 50,
+    }));
+    const gate = new QuotaGate({ acquire: q.acquire, now: c.now, hotMinBatch: 10 });
+    // Granted 3 of 10: throttled for 50 ms, so the low pool is not refilled ahead.
+    for (let i = 0; i < 3; i++) await gate.spend(subject);
+    expect(q.calls).toHaveLength(1);
+    // A management request asks for its one token and nothing ahead.
+    const mgmt = { ...subject, operation: 'DescribeKey', quotaClass: 'DescribeKey', hot: false };
+    await gate.spend(mgmt);
+    expect(q.calls.map((r) => r.operation)).toEqual(['Encrypt', 'DescribeKey']);
   });
 
   it('shares one Acquire among concurrent requests and sizes it for them', async () => {

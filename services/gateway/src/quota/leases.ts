@@ -123,6 +123,17 @@ export class TokenLeases {
     return Math.min(Math.max(want, this.hotMin), this.hotMax);
   }
 
+  /**
+   * True when a hot pool runs low: less than half a batch left, and the
+   * limiter did not just throttle it. The gate then asks for the next batch
+   * while requests keep spending what is left.
+   */
+  runningLow(key: string): boolean {
+    const pool = this.pools.get(key);
+    if (!pool || this.now() < pool.throttledUntil) return false;
+    return this.available(key) * 2 < this.batchSize(key, true);
+  }
+
   /** Unexpired tokens held for `key`. */
   available(key: string): number {
     const pool = this.pools.get(key);
