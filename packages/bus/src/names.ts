@@ -10,6 +10,12 @@ export interface BusNames {
   /** Stream holding packed audit records, subjects `<prefix>.audit.<region>`. */
   readonly auditStream: string;
   readonly auditSubjects: string;
+  /**
+   * Core NATS subject announcing identity changes (an access key or a
+   * principal, never a secret), so that caches of signing keys and identity
+   * policies elsewhere drop what changed.
+   */
+  readonly identityChangedSubject: string;
   keyEventSubject(region: string, keyId: string): string;
   auditSubject(region: string): string;
 }
@@ -24,6 +30,7 @@ export function busNames(prefix = 'keyhold'): BusNames {
     keyEventsSubjects: `${prefix}.key.>`,
     auditStream: `${upper}_AUDIT`,
     auditSubjects: `${prefix}.audit.>`,
+    identityChangedSubject: `${prefix}.identity.changed`,
     keyEventSubject: (region, keyId) => `${prefix}.key.${region}.${keyId}`,
     auditSubject: (region) => `${prefix}.audit.${region}`,
   };

@@ -91,7 +91,7 @@ export async function startGateway(
     },
   });
   const identityChanges = deps.bus.nc
-    ? followIdentityChanges(deps.bus.nc, deps.bus.names.prefix, verifier, logger)
+    ? followIdentityChanges(deps.bus.nc, deps.bus.names.identityChangedSubject, verifier, logger)
     : undefined;
   // The subscription is in place on the server before the first request is verified.
   await deps.bus.nc?.flush();

@@ -12,6 +12,7 @@ import { SERVICE_NAME, decodeIdentityKey, loadConfig } from './config.js';
 import type { IdentitiesSource, IdentityKeySource } from './config.js';
 import { validateIdentities } from './identities.js';
 import type { IdentitiesDocument } from './identities.js';
+import { startIdentityAnnouncer } from './identity/changes.js';
 import { openIdentityDirectory } from './identity/directory.js';
 import { migratePolicyAuthorizer } from './identity/schema.js';
 import { createSecretBox } from './identity/secrets.js';
@@ -59,8 +60,14 @@ async function main(): Promise<void> {
     names: busNames(config.natsPrefix),
     logger,
   });
+  const announcer = await startIdentityAnnouncer({
+    sql,
+    nc: bus.nc,
+    subject: bus.names.identityChangedSubject,
+    logger,
+  });
   const server = await startPolicyAuthorizer(
-    { logger, registry, identities: directory, directory, bus },
+    { logger, registry, identities: directory, directory, bus, announcer },
     config,
   );
   const metrics = await startMetricsServer(registry, config.metricsPort);
@@ -68,6 +75,7 @@ async function main(): Promise<void> {
   logger.info({ grpc: server.address, metricsPort: metrics.port }, 'policy-authorizer started');
   handleShutdown(logger, () => [
     { name: 'grpc', run: () => server.close(5_000) },
+    { name: 'identity announcer', run: () => announcer.stop() },
     { name: 'nats', run: () => bus.close() },
     { name: 'metrics', run: () => metrics.close() },
     {

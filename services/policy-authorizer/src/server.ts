@@ -14,13 +14,13 @@ import type {
   IdentityPolicies,
 } from '@keyhold/proto';
 import type { Bus } from '@keyhold/bus';
+import type { OutboxRelay } from '@keyhold/eventstore';
 import { identityAdminDefinition, identityAdminImplementation } from './admin/service.js';
 import { authorizeInput } from './authorize-request.js';
 import { createAuthorizer } from './authorizer.js';
 import type { AuthorizerOptions } from './authorizer.js';
 import type { Config } from './config.js';
 import type { IdentityStore } from './identities.js';
-import { publishIdentityChanges } from './identity/changes.js';
 import type { IdentityDirectory } from './identity/directory.js';
 import { KeyReadModel, feedKeyEvents } from './read-model.js';
 import type { KeyEventFeed } from './read-model.js';
@@ -34,8 +34,10 @@ export interface PolicyAuthorizerDeps {
    * (its changes announced on NATS core); `identities` is then the same object.
    */
   readonly directory?: IdentityDirectory;
-  /** Key events build the read model; `nc` announces identity changes. */
-  readonly bus: Pick<Bus, 'js' | 'jsm' | 'names'> & Partial<Pick<Bus, 'nc'>>;
+  /** Key events build the read model. */
+  readonly bus: Pick<Bus, 'js' | 'jsm' | 'names'>;
+  /** Relays identity changes (identity/changes.ts); admin calls flush it before they answer. */
+  readonly announcer?: Pick<OutboxRelay, 'flush'>;
   readonly options?: AuthorizerOptions;
 }
 
@@ -106,16 +108,19 @@ export async function startPolicyAuthorizer(
     ],
   ];
   if (deps.directory) {
-    const nc = deps.bus.nc;
-    const prefix = deps.bus.names.prefix;
+    const { announcer } = deps;
     services.push([
       identityAdminDefinition(),
       identityAdminImplementation({
         directory: deps.directory,
         logger: deps.logger,
-        // Before the admin call answers: a deactivated key stops working at once.
-        onChange: (events) =>
-          nc ? publishIdentityChanges(nc, prefix, events, deps.logger) : Promise.resolve(),
+        // Before the admin call answers: a deactivated key stops working at
+        // once. The change is committed: a failure is left to the relay's retries.
+        onChange: async () => {
+          await announcer?.flush().catch((err: unknown) => {
+            deps.logger.warn({ err }, 'identity change not announced yet');
+          });
+        },
       }),
     ]);
   }

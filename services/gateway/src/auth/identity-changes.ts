@@ -2,15 +2,6 @@ import type { NatsConnection, Subscription } from 'nats';
 import type { Logger } from '@keyhold/core';
 import type { SigV4Verifier } from './verifier.js';
 
-/**
- * The subject policy-authorizer announces identity changes on (see
- * services/policy-authorizer/src/identity/changes.ts): JSON
- * `{ accessKeyId?, principalArn? }`, never a secret.
- */
-export function identityChangedSubject(prefix: string): string {
-  return `${prefix}.identity.changed`;
-}
-
 const optionalString = (v: unknown): string | undefined =>
   typeof v === 'string' && v !== '' ? v : undefined;
 
@@ -21,7 +12,8 @@ const optionalString = (v: unknown): string | undefined =>
  */
 export function followIdentityChanges(
   nc: Pick<NatsConnection, 'subscribe' | 'status'>,
-  prefix: string,
+  /** BusNames.identityChangedSubject: policy-authorizer announces there (JSON, ids only). */
+  subject: string,
   verifier: Pick<SigV4Verifier, 'evict'>,
   logger: Logger,
 ): Subscription {
@@ -31,7 +23,7 @@ export function followIdentityChanges(
       if (s.type === 'reconnect') verifier.evict({});
     }
   })().catch((err: unknown) => logger.warn({ err }, 'NATS status stream ended'));
-  return nc.subscribe(identityChangedSubject(prefix), {
+  return nc.subscribe(subject, {
     callback: (err, msg) => {
       if (err) {
         logger.warn({ err }, 'identity change subscription failed');

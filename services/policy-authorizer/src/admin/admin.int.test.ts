@@ -8,7 +8,7 @@ import type { AuthorizerMethods, Client, IdentityAdminMethods } from '@keyhold/p
 import { testBusPrefix, testDatabase, testNatsUrl } from '@keyhold/testkit';
 import type { TestDatabase } from '@keyhold/testkit';
 import { validateIdentities } from '../identities.js';
-import { identityChangedSubject } from '../identity/changes.js';
+import { startIdentityAnnouncer } from '../identity/changes.js';
 import { openIdentityDirectory } from '../identity/directory.js';
 import type { IdentityDirectory } from '../identity/directory.js';
 import { migratePolicyAuthorizer } from '../identity/schema.js';
@@ -63,6 +63,7 @@ let db: TestDatabase;
 let bus: Bus;
 let directory: IdentityDirectory;
 let server: PolicyAuthorizerHandle;
+let announcer: Awaited<ReturnType<typeof startIdentityAnnouncer>>;
 let admin: Client<IdentityAdminMethods>;
 let user: Client<IdentityAdminMethods>;
 let authorizer: Client<AuthorizerMethods>;
@@ -94,12 +95,18 @@ beforeAll(async () => {
     names: busNames(testBusPrefix()),
     logger,
   });
-  bus.nc.subscribe(identityChangedSubject(bus.names.prefix), {
+  bus.nc.subscribe(bus.names.identityChangedSubject, {
     callback: (_err, msg) => changes.push(msg.json()),
   });
   await bus.nc.flush();
+  announcer = await startIdentityAnnouncer({
+    sql: db.sql,
+    nc: bus.nc,
+    subject: bus.names.identityChangedSubject,
+    logger,
+  });
   server = await startPolicyAuthorizer(
-    { logger, registry: new Registry(), identities: directory, directory, bus },
+    { logger, registry: new Registry(), identities: directory, directory, bus, announcer },
     { grpcListen: '127.0.0.1:0' },
   );
   server.serving();
@@ -111,6 +118,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const c of [admin, user, authorizer]) c?.close();
   await server?.close(1_000);
+  await announcer?.stop();
   await directory?.close();
   await bus?.close();
   await db?.drop();
@@ -177,6 +185,39 @@ describe('IdentityAdmin', () => {
     await expect(admin.ListPrincipals({ accountId: ACCOUNT })).resolves.toMatchObject({
       principals: [expect.objectContaining({ kind: 'root' }), expect.anything(), expect.anything()],
     });
+  });
+
+  it('announces a change however it was committed, from the outbox', async () => {
+    // Committed without the admin API (as if the process died before announcing
+    // it): the outbox relay still announces it.
+    await directory.execute({
+      type: 'UpdateAccessKey',
+      accountId: ACCOUNT,
+      at: new Date().toISOString(),
+      accessKeyId: USER.accessKeyId,
+      status: 'Inactive',
+    });
+    await expect
+      .poll(() => changes, { timeout: 2_000 })
+      .toContainEqual({ accessKeyId: USER.accessKeyId });
+    await directory.execute({
+      type: 'UpdateAccessKey',
+      accountId: ACCOUNT,
+      at: new Date().toISOString(),
+      accessKeyId: USER.accessKeyId,
+      status: 'Active',
+    });
+    // Nothing piles up in the outbox: every row is marked published.
+    await expect
+      .poll(
+        async () => {
+          const [row] = await db.sql<{ pending: number }[]>`
+        select count(*)::int as pending from policy_authorizer.outbox where published_at is null`;
+          return row!.pending;
+        },
+        { timeout: 2_000 },
+      )
+      .toBe(0);
   });
 
   it('denies a caller whose identity policies do not allow the IAM action', async () => {

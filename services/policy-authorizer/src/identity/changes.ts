@@ -1,61 +1,62 @@
 import type { NatsConnection } from 'nats';
+import type postgres from 'postgres';
 import type { Logger } from '@keyhold/core';
+import { createOutboxRelay } from '@keyhold/eventstore';
+import type { OutboxRelay, RecordedEvent } from '@keyhold/eventstore';
 import { changeOf } from './directory.js';
-import type { IdentityChange } from './directory.js';
 import type { IdentityEvent } from './events.js';
+import { SCHEMA } from './schema.js';
 
-/**
- * The core NATS subject identity changes are announced on, for caches of
- * signing keys and policies elsewhere (the gateway evicts on it). Payload:
- * JSON `{ accessKeyId?, principalArn? }`, never a secret. Mirrored in
- * services/gateway/src/auth/identity-changes.ts.
- */
-export function identityChangedSubject(prefix: string): string {
-  return `${prefix}.identity.changed`;
-}
-
-/** How long an admin call waits for NATS to take the announcement. */
+/** How long one announcement may wait for NATS before the relay retries it. */
 const FLUSH_TIMEOUT_MS = 1_000;
 
 /**
- * Announces what `events` changed and waits (briefly) until the server has
- * the messages. The change is committed already: a NATS outage is logged,
- * not reported to the caller; gateways clear their caches on reconnect.
+ * Announces what one committed identity event changed on the bus's
+ * identity-changed subject (JSON `{ accessKeyId?, principalArn? }`, never a
+ * secret) and resolves once the server has it; rejects when it cannot say so
+ * in time, so that the outbox relay tries again.
  */
-export async function publishIdentityChanges(
+export function identityChangePublisher(
   nc: Pick<NatsConnection, 'publish' | 'flush'>,
-  prefix: string,
-  events: ReadonlyArray<{ type: string; data: unknown }>,
-  logger: Logger,
-): Promise<void> {
-  const subject = identityChangedSubject(prefix);
-  const seen = new Set<string>();
-  for (const e of events) {
-    const change: IdentityChange | undefined = changeOf(e as IdentityEvent);
-    if (!change) continue;
-    const payload = JSON.stringify(change);
-    if (seen.has(payload)) continue;
-    seen.add(payload);
+  subject: string,
+): (record: RecordedEvent) => Promise<void> {
+  return async (record) => {
+    const change = changeOf({ type: record.type, data: record.data } as IdentityEvent);
+    if (!change) return;
+    nc.publish(subject, JSON.stringify(change));
+    let timer: NodeJS.Timeout | undefined;
     try {
-      nc.publish(subject, payload);
-    } catch (err) {
-      // A closed connection: the commit stands; gateways clear their caches on reconnect.
-      logger.warn({ err }, 'identity change not announced');
-      return;
+      await Promise.race([
+        nc.flush(),
+        new Promise((_, reject) => {
+          timer = setTimeout(() => reject(new Error('NATS flush timed out')), FLUSH_TIMEOUT_MS);
+        }),
+      ]);
+    } finally {
+      clearTimeout(timer);
     }
-  }
-  if (seen.size === 0) return;
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    await Promise.race([
-      nc.flush(),
-      new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error('NATS flush timed out')), FLUSH_TIMEOUT_MS);
-      }),
-    ]);
-  } catch (err) {
-    logger.warn({ err }, 'identity change announcement not confirmed by NATS');
-  } finally {
-    clearTimeout(timer);
-  }
+  };
+}
+
+/**
+ * Relays committed identity events from policy-authorizer's outbox as
+ * announcements, at least once and in commit order: a change committed just
+ * before a crash or during a NATS outage is announced when the relay runs
+ * again, so a gateway never keeps a deactivated key's signing key for its
+ * cache lifetime. Admin calls flush it before they answer.
+ */
+export async function startIdentityAnnouncer(deps: {
+  readonly sql: postgres.Sql;
+  readonly nc: Pick<NatsConnection, 'publish' | 'flush'>;
+  readonly subject: string;
+  readonly logger: Logger;
+}): Promise<OutboxRelay> {
+  const relay = createOutboxRelay({
+    sql: deps.sql,
+    schema: SCHEMA,
+    publish: identityChangePublisher(deps.nc, deps.subject),
+    logger: deps.logger.child({ component: 'identity-announcer' }),
+  });
+  await relay.start();
+  return relay;
 }
