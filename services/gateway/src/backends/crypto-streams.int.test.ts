@@ -22,8 +22,12 @@ const context = {
   operation: 'Encrypt',
 };
 
-/** Answers Encrypt with the plaintext reversed, "missing" with NotFound, and "hang" never. */
+/**
+ * Answers Encrypt with the plaintext reversed, "missing" with NotFound,
+ * "hang" never, and "break-once" by ending its stream unanswered the first time.
+ */
 function standIn(seen: DataPlaneRequest__Output[]): grpc.UntypedServiceImplementation {
+  let broken = false;
   const handler: grpc.handleBidiStreamingCall<DataPlaneRequest__Output, DataPlaneResponse> = (
     call,
   ) => {
@@ -31,6 +35,11 @@ function standIn(seen: DataPlaneRequest__Output[]): grpc.UntypedServiceImplement
       seen.push(frame);
       const req = frame.encrypt!;
       if (req.keyId === 'hang') return;
+      if (req.keyId === 'break-once' && !broken) {
+        broken = true;
+        call.end();
+        return;
+      }
       setTimeout(() => {
         if (req.keyId === 'missing') {
           call.write({ id: frame.id, error: { code: 'NotFoundException', message: 'nope' } });
@@ -103,6 +112,26 @@ describe('createCryptoStreams', () => {
     // Other requests on the same stream are unaffected.
     const ok = await streams.Encrypt({ keyId: 'k', plaintext: Buffer.from('x') }, { context });
     expect(ok.keyId).toBe('arn:k');
+  });
+
+  it('sends a broken stream’s requests again on another open stream', async () => {
+    const seen: DataPlaneRequest__Output[] = [];
+    server = await startStandIn('127.0.0.1:0', seen);
+    streams = createCryptoStreams(server.address, { connections: 1, streamsPerConnection: 2 });
+    // Open both streams first, so that another one is there when the first breaks.
+    await Promise.all(
+      [0, 1].map(() => streams!.Encrypt({ keyId: 'k', plaintext: Buffer.from('x') }, { context })),
+    );
+    const r = await streams.Encrypt(
+      { keyId: 'break-once', plaintext: Buffer.from('abc') },
+      { context, timeoutMs: 5_000 },
+    );
+    expect(Buffer.from(r.ciphertextBlob).toString()).toBe('cba');
+    const sent = seen.filter((f) => f.encrypt?.keyId === 'break-once');
+    expect(sent).toHaveLength(2);
+    // The second attempt carries the context and only the time left.
+    expect(sent[1]!.context).toMatchObject({ requestId: 'r', viaService: context.viaService });
+    expect(sent[1]!.timeoutMs).toBeLessThanOrEqual(5_000);
   });
 
   it('fails requests of a broken stream at once and reconnects to a restarted worker', async () => {

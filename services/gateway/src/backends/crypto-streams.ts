@@ -52,8 +52,18 @@ interface Pending {
   readonly resolve: (value: unknown) => void;
   readonly reject: (err: unknown) => void;
   readonly op: Exclude<Op, 'error'>;
+  readonly request: unknown;
+  readonly context: CallOptions['context'];
   readonly deadline: number;
+  /** How many streams the request was sent on. */
+  attempts: number;
 }
+
+/**
+ * Sends a broken stream's request again on another open stream; false when
+ * it should fail instead (out of attempts or time, or no other open stream).
+ */
+type Retry = (p: Pending, from: Lane) => boolean;
 
 /** How often deadlines are swept: one timer for all requests instead of one each. */
 const SWEEP_MS = 25;
@@ -65,12 +75,20 @@ const SWEEP_MS = 25;
 const STREAM_MAX_AGE_MS = 60_000;
 /** Request ids are uint32 on the wire. */
 const MAX_ID = 0xffffffff;
+/**
+ * Streams a request may be sent on. The data-plane operations change nothing
+ * in the worker (the gateway audits each request once), so a request whose
+ * stream broke before its answer came is safe to send again.
+ */
+const MAX_ATTEMPTS = 3;
 
 /**
- * One bidi DataPlane stream and the requests waiting on it. Broken streams
- * fail their waiting requests with DependencyTimeoutException (retryable,
- * like AWS's answer to a dependency that did not respond) and are replaced
- * on next use.
+ * One bidi DataPlane stream and the requests waiting on it. A broken
+ * stream's requests go again on another open stream (the worker process
+ * behind this one may have died while others live); when there is none, or
+ * a request is out of attempts or time, it fails with
+ * DependencyTimeoutException (retryable, like AWS's answer to a dependency
+ * that did not respond). The stream is replaced on next use.
  */
 class Lane {
   readonly pending = new Map<number, Pending>();
@@ -79,22 +97,51 @@ class Lane {
   #openedAt = 0;
   readonly #client: CryptoDataPlaneClient;
   readonly #onError: ((err: unknown) => void) | undefined;
+  readonly #retry: Retry;
 
-  constructor(client: CryptoDataPlaneClient, onError: ((err: unknown) => void) | undefined) {
+  constructor(
+    client: CryptoDataPlaneClient,
+    onError: ((err: unknown) => void) | undefined,
+    retry: Retry,
+  ) {
     this.#client = client;
     this.#onError = onError;
+    this.#retry = retry;
+  }
+
+  /** True while this lane has a stream that has not broken. */
+  get open(): boolean {
+    return this.#stream !== undefined;
   }
 
   send(op: Exclude<Op, 'error'>, request: unknown, options: CallOptions, timeoutMs: number) {
     return new Promise<unknown>((resolve, reject) => {
-      const stream = this.#open();
-      const id = this.#nextId;
-      this.#nextId = id >= MAX_ID ? 1 : id + 1;
-      this.pending.set(id, { resolve, reject, op, deadline: Date.now() + timeoutMs });
-      const frame: DataPlaneRequest = { id, timeoutMs, [op]: request };
-      if (options.context) frame.context = options.context;
-      stream.write(frame);
+      this.resend({
+        resolve,
+        reject,
+        op,
+        request,
+        context: options.context,
+        deadline: Date.now() + timeoutMs,
+        attempts: 0,
+      });
     });
+  }
+
+  /** Writes `p` on this lane's stream, with the time it has left. */
+  resend(p: Pending): void {
+    const stream = this.#open();
+    const id = this.#nextId;
+    this.#nextId = id >= MAX_ID ? 1 : id + 1;
+    p.attempts += 1;
+    this.pending.set(id, p);
+    const frame: DataPlaneRequest = {
+      id,
+      timeoutMs: Math.max(1, p.deadline - Date.now()),
+      [p.op]: p.request,
+    };
+    if (p.context) frame.context = p.context;
+    stream.write(frame);
   }
 
   sweep(now: number): void {
@@ -144,8 +191,9 @@ class Lane {
       this.#stream = undefined;
       if (err !== undefined) this.#onError?.(err);
       const failure = KmsError.dependencyTimeout(err);
-      for (const p of this.pending.values()) p.reject(failure);
+      const waiting = [...this.pending.values()];
       this.pending.clear();
+      for (const p of waiting) if (!this.#retry(p, this)) p.reject(failure);
     };
     stream.on('error', (err: unknown) => broken(err));
     stream.on('end', () => broken(undefined));
@@ -176,6 +224,18 @@ export function createCryptoStreams(
   const defaultTimeoutMs = options.defaultTimeoutMs ?? 10_000;
   const clients: CryptoDataPlaneClient[] = [];
   const lanes: Lane[] = [];
+  const retry: Retry = (p, from) => {
+    if (p.attempts >= MAX_ATTEMPTS || p.deadline <= Date.now()) return false;
+    let best: Lane | undefined;
+    for (const lane of lanes) {
+      if (lane !== from && lane.open && (!best || lane.pending.size < best.pending.size)) {
+        best = lane;
+      }
+    }
+    if (!best) return false;
+    best.resend(p);
+    return true;
+  };
   for (let c = 0; c < connections; c++) {
     const client = new Ctor(address, grpc.credentials.createInsecure(), {
       ...CLIENT_OPTIONS,
@@ -184,7 +244,9 @@ export function createCryptoStreams(
       'grpc.max_receive_message_length': 4 * 1024 * 1024,
     });
     clients.push(client);
-    for (let s = 0; s < perConnection; s++) lanes.push(new Lane(client, options.onStreamError));
+    for (let s = 0; s < perConnection; s++) {
+      lanes.push(new Lane(client, options.onStreamError, retry));
+    }
   }
   const sweeper = setInterval(() => {
     const now = Date.now();
