@@ -1,4 +1,5 @@
 export { callerPrincipal, describeReason } from './bundle.js';
+export { GRANT_ID, decodeGrantToken, encodeGrantToken } from './grant-token.js';
 export type { DecisionBundle } from './bundle.js';
 // The policy language (issue 5): parser, condition operators, AWS evaluation order.
 export {

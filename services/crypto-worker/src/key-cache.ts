@@ -1,5 +1,6 @@
 import type { Counter } from '@keyhold/core';
 import type { RequestContext } from '@keyhold/proto';
+import { decodeGrantToken } from '@keyhold/policy';
 import type { DecisionBundle, Policy } from '@keyhold/policy';
 
 /** A key as crypto operations need it, material unwrapped. Never logged. */
@@ -58,23 +59,10 @@ interface CachedBundle {
   readonly missing: Set<string>;
 }
 
-/**
- * The grant id a grant token names, when the token is one of key-manager's
- * for this key (base64 JSON `{v:1,k:<key ARN>,g:<grant id>}`). Tokens are
- * not authenticated: a token only makes crypto-worker look again for a grant
- * the authorizer must know; it never grants anything by itself.
- */
+/** The grant id a grant token names when the token is for `keyArn` (@keyhold/policy's format). */
 export function grantIdOfToken(token: string, keyArn: string): string | undefined {
-  try {
-    const p = JSON.parse(Buffer.from(token, 'base64').toString('utf8')) as unknown;
-    if (typeof p !== 'object' || p === null) return undefined;
-    const { v, k, g } = p as { v?: unknown; k?: unknown; g?: unknown };
-    return v === 1 && k === keyArn && typeof g === 'string' && /^[0-9a-f]{64}$/.test(g)
-      ? g
-      : undefined;
-  } catch {
-    return undefined;
-  }
+  const read = decodeGrantToken(token);
+  return read?.keyArn === keyArn ? read.grantId : undefined;
 }
 
 interface Entry<V> {

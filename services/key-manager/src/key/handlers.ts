@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { handleUnaryCall } from '@grpc/grpc-js';
 import type postgres from 'postgres';
 import type { GrantConstraintsData, KeyEvent } from '@keyhold/bus';
+import { GRANT_ID, decodeGrantToken, encodeGrantToken } from '@keyhold/policy';
 import {
   KmsError,
   isKmsError,
@@ -118,7 +119,6 @@ export interface KeyJobs {
 }
 
 const FIRST_MATERIAL_VERSION = 1;
-const GRANT_ID = /^[0-9a-f]{64}$/;
 const INCLUDE_KEY_MATERIAL = ['ALL_KEY_MATERIAL', 'ROTATIONS_ONLY'];
 /**
  * The alias/aws/<service> names a new AWS account lists before any of their
@@ -198,28 +198,11 @@ export function keyMaterialId(keyArnValue: string, version: number): string {
     .digest('hex');
 }
 
-/** Grant tokens: opaque and not secret, naming the grant so RetireGrant can find it. */
-export function encodeGrantToken(keyArnValue: string, grantId: string): string {
-  const nonce = randomBytes(16).toString('hex');
-  return Buffer.from(
-    JSON.stringify({ v: 1, k: keyArnValue, g: grantId, n: nonce }),
-    'utf8',
-  ).toString('base64');
-}
-
-export function decodeGrantToken(token: string): { keyArn: string; grantId: string } {
-  const invalid = new KmsError('InvalidGrantTokenException', 'The grant token is not valid.');
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(token, 'base64').toString('utf8'));
-  } catch {
-    throw invalid;
-  }
-  const p = parsed as { v?: unknown; k?: unknown; g?: unknown } | null;
-  if (!p || p.v !== 1 || typeof p.k !== 'string' || typeof p.g !== 'string' || !GRANT_ID.test(p.g))
-    throw invalid;
-  if (!parseKeyArn(p.k)) throw invalid;
-  return { keyArn: p.k, grantId: p.g };
+/** A grant token's key and grant, or InvalidGrantTokenException. */
+function readGrantToken(token: string): { keyArn: string; grantId: string } {
+  const read = decodeGrantToken(token);
+  if (!read) throw new KmsError('InvalidGrantTokenException', 'The grant token is not valid.');
+  return read;
 }
 
 function constraintsIn(
@@ -242,7 +225,7 @@ function constraintsIn(
 /** The grant ids that grant tokens name for one key (tokens for other keys do not count). */
 function grantIdsFor(tokens: readonly string[], keyArn: string): string[] {
   return tokens
-    .map((t) => decodeGrantToken(t))
+    .map((t) => readGrantToken(t))
     .filter((t) => t.keyArn === keyArn)
     .map((t) => t.grantId);
 }
@@ -1036,7 +1019,7 @@ export function createKeyHandlers(
       const row = await resolveKey(request.keyId, caller);
       // Tokens naming a grant of this key: the caller may act through one of them.
       const viaTokens = request.grantTokens
-        .map((t) => decodeGrantToken(t))
+        .map((t) => readGrantToken(t))
         .filter((t) => t.keyArn === row.arn);
       let viaGrant: { grantId: string; caller: Caller } | undefined;
       const requested = constraintsIn(request.constraints);
@@ -1150,7 +1133,7 @@ export function createKeyHandlers(
       let keyRef: string;
       let grantId: string;
       if (request.grantToken !== undefined) {
-        const t = decodeGrantToken(request.grantToken);
+        const t = readGrantToken(request.grantToken);
         keyRef = t.keyArn;
         grantId = t.grantId;
       } else if (request.keyId !== undefined && request.grantId !== undefined) {
