@@ -48,12 +48,7 @@ beforeAll(async () => {
         arn: USER,
         accessKeyId: 'cli',
         secretAccessKey: 'cli-secret',
-        policies: [
-          {
-            Version: '2012-10-17',
-            Statement: [{ Effect: 'Allow', Action: 'kms:*', Resource: '*' }],
-          },
-        ],
+        // No `policies`: the fixture writes one allowing every kms action.
       },
     ],
   });

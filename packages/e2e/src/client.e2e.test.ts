@@ -57,12 +57,7 @@ beforeAll(async () => {
       {
         arn: `arn:aws:iam::${ACCOUNT}:user/sdk`,
         ...CREDS,
-        policies: [
-          {
-            Version: '2012-10-17',
-            Statement: [{ Effect: 'Allow', Action: 'kms:*', Resource: '*' }],
-          },
-        ],
+        // No `policies`: the fixture writes one allowing every kms action.
       },
     ],
   });

@@ -4,6 +4,7 @@ import { CreateKeyCommand, EncryptCommand, KMSClient } from '@aws-sdk/client-kms
 import { createIdentityAdminClient } from '@keyhold/proto';
 import type { Client, IdentityAdminMethods } from '@keyhold/proto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { outcome } from './support/outcome.js';
 import { startTestCluster } from './support/test-cluster.js';
 import type { TestCluster } from './support/test-cluster.js';
 
@@ -33,16 +34,6 @@ function kmsWith(credentials: { accessKeyId: string; secretAccessKey: string }):
   const c = new KMSClient({ endpoint: test.endpoint, region: REGION, credentials, maxAttempts: 1 });
   kmsClients.push(c);
   return c;
-}
-
-/** The error name of a call, or 'OK'. */
-async function outcome(call: Promise<unknown>): Promise<string> {
-  try {
-    await call;
-    return 'OK';
-  } catch (err) {
-    return (err as Error).name;
-  }
 }
 
 /** Milliseconds from `since` until `encrypt` is first rejected as an unknown client. */

@@ -13,6 +13,7 @@ import {
 } from '@aws-sdk/client-kms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditRecordOf, rawKmsCall } from './support/raw-call.js';
+import { outcome } from './support/outcome.js';
 import { startTestCluster } from './support/test-cluster.js';
 import type { TestCluster } from './support/test-cluster.js';
 
@@ -75,16 +76,6 @@ function kms(n: Name): KMSClient {
     clients.set(n, c);
   }
   return c;
-}
-
-/** The error name of a call, or 'OK'. */
-async function outcome(call: Promise<unknown>): Promise<string> {
-  try {
-    await call;
-    return 'OK';
-  } catch (err) {
-    return (err as Error).name;
-  }
 }
 
 /** Calls `probe` until it gives `want`; returns how long that took after `since`. */

@@ -11,7 +11,7 @@ export interface TestPrincipal {
   readonly arn: string;
   readonly accessKeyId: string;
   readonly secretAccessKey: string;
-  /** IAM identity policies; omitted means the identities file's default. */
+  /** IAM identity policies; omitted, the fixture writes one allowing every kms action. */
   readonly policies?: readonly unknown[];
 }
 

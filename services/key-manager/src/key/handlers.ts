@@ -10,7 +10,6 @@ import {
   keyStreamId,
   newKeyId,
   parseAliasArn,
-  parseKeyArn,
   parseKeyReference,
 } from '@keyhold/core';
 import type { Logger } from '@keyhold/core';
