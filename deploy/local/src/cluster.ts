@@ -21,7 +21,7 @@ export const SERVICES = [
 ] as const;
 export type ServiceName = (typeof SERVICES)[number];
 
-/** Listen ports of one service (the gateway's gRPC port serves health only). */
+/** Listen ports of one service (the gateway's gRPC port serves the native kms.v1 API and health). */
 export interface ServicePorts {
   readonly grpc: number;
   readonly metrics: number;

@@ -10,7 +10,7 @@ import type { UnreachableMode } from './quota/quota-gate.js';
 export interface Config {
   /** `host:port` of the AWS JSON 1.1 HTTP endpoint. */
   readonly httpListen: string;
-  /** `host:port` of the gRPC server (health only, for now). */
+  /** `host:port` of the gRPC server: the native kms.v1 API and health. */
   readonly grpcListen: string;
   readonly metricsPort: number;
   readonly keyManagerAddr: string;
