@@ -1,17 +1,16 @@
-import { createHash, createHmac } from 'node:crypto';
-import { SignatureV4Base } from '@smithy/signature-v4';
-import type { SignatureV4 } from '@smithy/signature-v4';
+import { createHmac } from 'node:crypto';
 import { KmsError } from '../errors.js';
 import { isRegion } from '../ids.js';
 import { constantTimeEqual } from '../secrets.js';
+import { canonicalHeaders, canonicalRequest, sha256Hex } from './canonical.js';
+
+export { sha256Hex };
 
 export const ALGORITHM = 'AWS4-HMAC-SHA256';
 export const SERVICE = 'kms';
 const TERMINATOR = 'aws4_request';
 /** AWS rejects requests whose signing time is further than this from its clock. */
 export const MAX_SKEW_MS = 15 * 60 * 1000;
-
-type HttpRequest = Parameters<SignatureV4['presign']>[0];
 
 /** The parts of an `Authorization: AWS4-HMAC-SHA256 ...` header. */
 export interface ParsedAuthorization {
@@ -193,61 +192,6 @@ export function checkSignedDate(
   return amzDate!;
 }
 
-type SourceData = string | ArrayBuffer | ArrayBufferView;
-
-function toBytes(data: SourceData): string | Uint8Array {
-  if (typeof data === 'string') return data;
-  if (ArrayBuffer.isView(data))
-    return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-  return new Uint8Array(data);
-}
-
-class NodeSha256 {
-  private readonly hash;
-
-  constructor(secret?: SourceData) {
-    this.hash = secret === undefined ? createHash('sha256') : createHmac('sha256', toBytes(secret));
-  }
-
-  update(data: SourceData): void {
-    this.hash.update(toBytes(data));
-  }
-
-  digest(): Promise<Uint8Array> {
-    return Promise.resolve(this.hash.digest());
-  }
-}
-
-/**
- * Reuses the SDK signer's canonicalisation (path normalisation and escaping,
- * query ordering, string-to-sign layout) so that the verifier computes exactly
- * what a real client signed; only the signing key comes from elsewhere.
- */
-class Canonicalizer extends SignatureV4Base {
-  constructor() {
-    super({
-      service: SERVICE,
-      region: 'us-east-1',
-      credentials: { accessKeyId: '', secretAccessKey: '' },
-      sha256: NodeSha256,
-    });
-  }
-
-  canonicalRequest(
-    request: HttpRequest,
-    headers: Record<string, string>,
-    payloadHash: string,
-  ): string {
-    return this.createCanonicalRequest(request, headers, payloadHash);
-  }
-
-  stringToSign(longDate: string, scope: string, canonicalRequest: string): Promise<string> {
-    return this.createStringToSign(longDate, scope, canonicalRequest, ALGORITHM);
-  }
-}
-
-const canonicalizer = new Canonicalizer();
-
 /** What the verifier needs from an HTTP request. */
 export interface SignableRequest {
   readonly method: string;
@@ -257,10 +201,6 @@ export interface SignableRequest {
   /** Lowercase names; repeated headers keep every value. */
   readonly headers: Readonly<Record<string, readonly string[] | undefined>>;
   readonly body: Uint8Array;
-}
-
-export function sha256Hex(data: Uint8Array | string): string {
-  return createHash('sha256').update(data).digest('hex');
 }
 
 /** The SigV4 string to sign for `request` as described by `auth`. */
@@ -276,32 +216,14 @@ export async function stringToSign(
   if (declared !== undefined && declared.toLowerCase() !== bodyHash) {
     throw invalid("The provided 'x-amz-content-sha256' header does not match what was computed.");
   }
-  // Header names come from the client: no prototype for a '__proto__' name to reach.
-  const canonicalHeaders: Record<string, string> = Object.create(null) as Record<string, string>;
-  for (const name of auth.signedHeaders) {
-    const values = request.headers[name] ?? [];
-    canonicalHeaders[name] = values
-      .map((v) =>
-        v
-          .replace(/[\r\n]/g, ' ')
-          .replace(/[ \t]+/g, ' ')
-          .trim(),
-      )
-      .join(',');
-  }
-  const canonical = canonicalizer.canonicalRequest(
-    {
-      method: request.method,
-      protocol: 'http:',
-      hostname: '',
-      path: request.path,
-      query: request.query,
-      headers: {},
-    } as HttpRequest,
-    canonicalHeaders,
+  const canonical = canonicalRequest(
+    request.method,
+    request.path,
+    request.query,
+    canonicalHeaders(auth.signedHeaders, request.headers),
     declared?.toLowerCase() ?? bodyHash,
   );
-  return canonicalizer.stringToSign(amzDate, auth.credentialScope, canonical);
+  return `${ALGORITHM}\n${amzDate}\n${auth.credentialScope}\n${sha256Hex(canonical)}`;
 }
 
 /** HMAC-SHA256(signingKey, stringToSign) as lowercase hex. */
