@@ -45,6 +45,8 @@ const REGION = 'us-east-1';
 const ACCOUNT = '111122223333';
 const CREDS = { accessKeyId: 'bench', secretAccessKey: 'bench-secret' };
 const PROCESSES = process.env.BENCH_PROCESSES ?? '2';
+// The worker's process count when it should differ from the gateway's.
+const WORKER_PROCESSES = process.env.BENCH_WORKER_PROCESSES ?? PROCESSES;
 // BENCH_QUOTA_ENFORCE=false runs the same cluster with the gateway's quota
 // gate off, to measure what quota enforcement costs on the hot path.
 const QUOTA_ENFORCE = process.env.BENCH_QUOTA_ENFORCE ?? 'true';
@@ -195,7 +197,7 @@ async function main() {
       },
       env: {
         KEYHOLD_GATEWAY_PROCESSES: PROCESSES,
-        KEYHOLD_CRYPTO_WORKER_PROCESSES: PROCESSES,
+        KEYHOLD_CRYPTO_WORKER_PROCESSES: WORKER_PROCESSES,
         KEYHOLD_QUOTA_ENFORCE: QUOTA_ENFORCE,
       },
     });
@@ -411,7 +413,7 @@ async function main() {
       }
       stopMs = last;
       console.log(
-        `DisableKey → last successful Encrypt after ${last} ms (${PROCESSES} gateway and ${PROCESSES} worker processes)`,
+        `DisableKey → last successful Encrypt after ${last} ms (${PROCESSES} gateway and ${WORKER_PROCESSES} worker processes)`,
       );
     } catch (err) {
       console.log(`DisableKey propagation: n/a (${err.name ?? err})`);
@@ -432,6 +434,7 @@ async function main() {
           at: new Date().toISOString(),
           durationS: DURATION_S,
           processes: PROCESSES,
+          workerProcesses: WORKER_PROCESSES,
           results,
           ratios: { r2, r3 },
           disableStopMs: stopMs,
