@@ -1,28 +1,31 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { busNames, connectBus } from '@keyhold/bus';
 import type { Bus, KeyEvent } from '@keyhold/bus';
-import { KmsError, createLogger, isKmsError, keyStreamId, parseKeyArn } from '@keyhold/core';
+import { createLogger, keyStreamId } from '@keyhold/core';
+import type { KmsError } from '@keyhold/core';
 import { createPostgresEventStore } from '@keyhold/eventstore';
 import {
   createAuthorizerClient,
   createCryptoWorkerClient,
   createKeyManagerClient,
-  implement,
-  serviceDefinitions,
-  startGrpcServer,
 } from '@keyhold/proto';
 import type {
-  AuthorizeRequest__Output,
   Client,
   GenerateKeyMaterialRequest__Output,
   GrpcServerHandle,
   KeyManagerMethods,
   RequestContext,
 } from '@keyhold/proto';
-import { testBusPrefix, testDatabase, testNatsUrl } from '@keyhold/testkit';
+import { testDatabase } from '@keyhold/testkit';
 import type { TestDatabase } from '@keyhold/testkit';
 import { PREDEFINED_ALIASES } from './key/handlers.js';
+import {
+  closeTestBus,
+  connectTestBus,
+  rejection,
+  startPeers,
+  testContext,
+} from './test-fixtures.js';
 import { projectKeyEvents } from './projections/keys-view.js';
 import { SCHEMA, migrateKeyManager } from './schema.js';
 import { startKeyManager } from './server.js';
@@ -33,27 +36,8 @@ const REGION = 'eu-west-1';
 const ALICE = '111122223333';
 const DAY = 86_400_000;
 
-function context(accountId = ALICE, region = REGION): RequestContext {
-  return {
-    requestId: randomUUID(),
-    region,
-    accountId,
-    principalArn: `arn:aws:iam::${accountId}:user/alice`,
-    sourceIp: '127.0.0.1',
-    userAgent: 'test',
-    viaService: '',
-    operation: 'Test',
-  };
-}
-
-async function rejection(p: Promise<unknown>): Promise<KmsError> {
-  const err: unknown = await p.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isKmsError(err)) throw new Error(`expected a KmsError, got ${String(err)}`);
-  return err;
-}
+const context = (accountId = ALICE, region = REGION): RequestContext =>
+  testContext(accountId, region);
 
 let db: TestDatabase;
 let bus: Bus;
@@ -87,45 +71,11 @@ async function start(): Promise<KeyManagerHandle> {
 beforeAll(async () => {
   db = await testDatabase();
   await migrateKeyManager(db.sql);
-  bus = await connectBus({
-    url: testNatsUrl(),
-    name: 'key-manager-lifecycle',
-    names: busNames(testBusPrefix()),
-    logger,
+  bus = await connectTestBus('key-manager-lifecycle', logger);
+  peers = await startPeers(logger, (req) => {
+    generated.push(req);
+    return randomBytes(61);
   });
-  peers = await startGrpcServer('127.0.0.1:0', [
-    [
-      serviceDefinitions().cryptoWorker,
-      implement(
-        {
-          GenerateKeyMaterial: async (req: GenerateKeyMaterialRequest__Output) => {
-            generated.push(req);
-            return { wrapped: randomBytes(61) };
-          },
-        },
-        { logger },
-      ),
-    ],
-    [
-      serviceDefinitions().authorizer,
-      implement(
-        {
-          Authorize: async (req: AuthorizeRequest__Output) => {
-            const owner =
-              req.resourceArn === '*' ? req.accountId : parseKeyArn(req.resourceArn)?.accountId;
-            return owner === req.accountId
-              ? { allowed: true, message: '' }
-              : {
-                  allowed: false,
-                  message: KmsError.accessDenied(req.principalArn, req.action, req.resourceArn)
-                    .message,
-                };
-          },
-        },
-        { logger },
-      ),
-    ],
-  ]);
   km = await start();
   client = createKeyManagerClient(km.address);
 });
@@ -134,9 +84,7 @@ afterAll(async () => {
   client?.close();
   await km?.close(1000);
   await peers?.close(1000);
-  await bus?.jsm.streams.delete(bus.names.keyEventsStream).catch(() => undefined);
-  await bus?.jsm.streams.delete(bus.names.auditStream).catch(() => undefined);
-  await bus?.close();
+  await closeTestBus(bus);
   await db?.drop();
 });
 

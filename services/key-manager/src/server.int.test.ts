@@ -1,54 +1,31 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { busNames, connectBus } from '@keyhold/bus';
 import type { Bus, KeyCreated, KeyEventMessage } from '@keyhold/bus';
-import { KmsError, createLogger, isKmsError, parseKeyArn } from '@keyhold/core';
+import { createLogger, isKmsError } from '@keyhold/core';
 import {
   createAuthorizerClient,
   createCryptoWorkerClient,
   createKeyManagerClient,
-  implement,
-  serviceDefinitions,
-  startGrpcServer,
 } from '@keyhold/proto';
-import type {
-  AuthorizeRequest__Output,
-  Client,
-  GenerateKeyMaterialRequest__Output,
-  GrpcServerHandle,
-  KeyManagerMethods,
-  RequestContext,
-} from '@keyhold/proto';
-import { testBusPrefix, testDatabase, testNatsUrl } from '@keyhold/testkit';
+import type { Client, GrpcServerHandle, KeyManagerMethods, RequestContext } from '@keyhold/proto';
+import { testDatabase } from '@keyhold/testkit';
 import type { TestDatabase } from '@keyhold/testkit';
 import { migrateKeyManager } from './schema.js';
+import {
+  closeTestBus,
+  connectTestBus,
+  rejection,
+  startPeers,
+  testContext,
+} from './test-fixtures.js';
 import { startKeyManager } from './server.js';
 import type { KeyManagerHandle } from './server.js';
 
 const logger = createLogger({ service: 'key-manager-test', level: 'silent' });
 const REGION = 'eu-west-1';
 
-function context(accountId: string, region = REGION, user = 'alice'): RequestContext {
-  return {
-    requestId: randomUUID(),
-    region,
-    accountId,
-    principalArn: `arn:aws:iam::${accountId}:user/${user}`,
-    sourceIp: '127.0.0.1',
-    userAgent: 'test',
-    viaService: '',
-    operation: 'Test',
-  };
-}
-
-async function rejection(p: Promise<unknown>): Promise<KmsError> {
-  const err: unknown = await p.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!isKmsError(err)) throw new Error(`expected a KmsError, got ${String(err)}`);
-  return err;
-}
+const context = (accountId: string, region = REGION, user = 'alice'): RequestContext =>
+  testContext(accountId, region, user);
 
 let db: TestDatabase;
 let bus: Bus;
@@ -61,50 +38,12 @@ beforeAll(async () => {
   db = await testDatabase();
   await migrateKeyManager(db.sql);
   await migrateKeyManager(db.sql);
-  bus = await connectBus({
-    url: testNatsUrl(),
-    name: 'key-manager-test',
-    names: busNames(testBusPrefix()),
-    logger,
+  bus = await connectTestBus('key-manager-test', logger);
+  peers = await startPeers(logger, (req) => {
+    const wrapped = randomBytes(61);
+    generated.set(req.keyArn, wrapped);
+    return wrapped;
   });
-
-  // Stand-ins for crypto-worker and policy-authorizer, as real gRPC servers.
-  peers = await startGrpcServer('127.0.0.1:0', [
-    [
-      serviceDefinitions().cryptoWorker,
-      implement(
-        {
-          GenerateKeyMaterial: async (req: GenerateKeyMaterialRequest__Output) => {
-            const wrapped = randomBytes(61);
-            generated.set(req.keyArn, wrapped);
-            return { wrapped };
-          },
-        },
-        { logger },
-      ),
-    ],
-    [
-      serviceDefinitions().authorizer,
-      implement(
-        {
-          Authorize: async (req: AuthorizeRequest__Output) => {
-            const owner =
-              req.resourceArn === '*' ? req.accountId : parseKeyArn(req.resourceArn)?.accountId;
-            const allowed = owner === req.accountId && !req.principalArn.endsWith('/denied');
-            return allowed
-              ? { allowed: true, message: '' }
-              : {
-                  allowed: false,
-                  message: KmsError.accessDenied(req.principalArn, req.action, req.resourceArn)
-                    .message,
-                  reason: 'no allow',
-                };
-          },
-        },
-        { logger },
-      ),
-    ],
-  ]);
   km = await startKeyManager(
     {
       sql: db.sql,
@@ -122,9 +61,7 @@ afterAll(async () => {
   client?.close();
   await km?.close(1000);
   await peers?.close(1000);
-  await bus?.jsm.streams.delete(bus.names.keyEventsStream).catch(() => undefined);
-  await bus?.jsm.streams.delete(bus.names.auditStream).catch(() => undefined);
-  await bus?.close();
+  await closeTestBus(bus);
   await db?.drop();
 });
 
