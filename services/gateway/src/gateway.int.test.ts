@@ -15,7 +15,13 @@ import { SignatureV4 } from '@smithy/signature-v4';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditOutcome, busNames, connectBus } from '@keyhold/bus';
 import type { AuditBatch, AuditRecord, Bus } from '@keyhold/bus';
-import { KmsError, createLogger, createMetricsRegistry, deriveSigningKey, keyArn } from '@keyhold/core';
+import {
+  KmsError,
+  createLogger,
+  createMetricsRegistry,
+  deriveSigningKey,
+  keyArn,
+} from '@keyhold/core';
 import type { Registry } from '@keyhold/core';
 import {
   checkHealth,

@@ -127,7 +127,9 @@ export function createRequestHandler(
       userAgent: header(req, 'user-agent') ?? '',
       unknownOperation,
       async authenticate() {
-        const path = (req.url ?? '/').split('?', 1)[0];
+        const target = req.url ?? '/';
+        const mark = target.indexOf('?');
+        const path = mark < 0 ? target : target.slice(0, mark);
         if (req.method !== 'POST' || path !== '/') throw unknownOperation();
         // Parsed before the body so that even a rejected body is audited with its region and key.
         let authError: unknown;
@@ -138,16 +140,18 @@ export function createRequestHandler(
         }
         raw = await readBody(req, deps.maxBodyBytes, deps.bodyTimeoutMs);
         if (authError !== undefined) throw authError;
-        const url = new URL(req.url ?? '/', 'http://gateway');
+        // The path is '/'; only a query string (rare: the SDKs send none) needs parsing.
         const query: Record<string, string | string[]> = {};
-        for (const [k, v] of url.searchParams) {
-          const prev = query[k];
-          query[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
+        if (mark >= 0) {
+          for (const [k, v] of new URLSearchParams(target.slice(mark + 1))) {
+            const prev = query[k];
+            query[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
+          }
         }
         return {
           signed: {
             method: 'POST',
-            path: url.pathname,
+            path,
             query,
             headers: req.headersDistinct,
             body: raw,

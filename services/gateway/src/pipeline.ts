@@ -92,7 +92,9 @@ export async function runPipeline(
     const caller = await deps.verifier.verify(auth, signed);
     // Audited as the caller itself should the on-behalf-of rules refuse the request.
     identity = directIdentity(caller);
-    identity = actingIdentity(caller, onBehalfOf, auth.signedHeaders, auth.region);
+    if (onBehalfOf !== undefined && onBehalfOf.length > 0) {
+      identity = actingIdentity(caller, onBehalfOf, auth.signedHeaders, auth.region);
+    }
     if (!op) throw call.unknownOperation();
     const parsed = call.parse(op);
     request = parsed.request;
