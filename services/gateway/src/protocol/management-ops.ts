@@ -42,7 +42,6 @@ function keyIdRequest(input: JsonObject): { keyId: string } {
 }
 
 export const createKey = define('CreateKey', {
-  hot: false,
   parse(input) {
     const v = new Validation();
     const description = optString(input, 'Description');
@@ -95,7 +94,6 @@ export const createKey = define('CreateKey', {
 });
 
 export const describeKey = define('DescribeKey', {
-  hot: false,
   parse(input) {
     const v = new Validation();
     const keyId = requiredKeyId(input, v);
@@ -112,7 +110,6 @@ export const describeKey = define('DescribeKey', {
 });
 
 export const listKeys = define('ListKeys', {
-  hot: false,
   parse(input) {
     const v = new Validation();
     const limit = optInteger(input, 'Limit');
@@ -135,8 +132,6 @@ export const listKeys = define('ListKeys', {
     if (res.truncated && res.nextMarker) out['NextMarker'] = res.nextMarker;
     return out;
   },
-  responseKeyArn: () => undefined,
-  responseElements: () => ({}),
 });
 
 // ---- helpers shared by the lifecycle operations ---------------------------
@@ -271,17 +266,8 @@ function keyIdOnly(
   call: (b: Backends, req: { keyId: string }, opts: CallOptions) => Promise<unknown>,
 ) {
   return define(name, {
-    hot: false,
-    parse(input) {
-      const v = new Validation();
-      const keyId = requiredKeyId(input, v);
-      v.done();
-      return { keyId };
-    },
+    parse: keyIdRequest,
     call,
-    serialize: () => ({}),
-    responseKeyArn: () => undefined,
-    responseElements: () => ({}),
   });
 }
 
@@ -295,7 +281,6 @@ export const disableKey = keyIdOnly('DisableKey', (b, req, opts) =>
 );
 
 export const updateKeyDescription = define('UpdateKeyDescription', {
-  hot: false,
   parse(input) {
     const v = new Validation();
     const keyId = requiredKeyId(input, v);
@@ -305,13 +290,9 @@ export const updateKeyDescription = define('UpdateKeyDescription', {
     return { keyId, description: description ?? '' };
   },
   call: (b, req, opts) => b.keyManager.UpdateKeyDescription(req, opts),
-  serialize: () => ({}),
-  responseKeyArn: () => undefined,
-  responseElements: () => ({}),
 });
 
 export const scheduleKeyDeletion = define('ScheduleKeyDeletion', {
-  hot: false,
   parse(input) {
     const v = new Validation();
     const keyId = requiredKeyId(input, v);
@@ -337,7 +318,6 @@ export const scheduleKeyDeletion = define('ScheduleKeyDeletion', {
 });
 
 export const cancelKeyDeletion = define('CancelKeyDeletion', {
-  hot: false,
   parse: keyIdRequest,
   call: (b, req, opts) => b.keyManager.CancelKeyDeletion(req, opts),
   serialize: (res) => ({ KeyId: res.keyId }),
@@ -348,7 +328,6 @@ export const cancelKeyDeletion = define('CancelKeyDeletion', {
 // ---- aliases -----------------------------------------------------------------
 
 export const createAlias = define('CreateAlias', {
-  hot: false,
   parse(input) {
     const v = new Validation();
     const req = { aliasName: aliasName(input, v), targetKeyId: targetKeyId(input, v) };
@@ -356,13 +335,9 @@ export const createAlias = define('CreateAlias', {
     return req;
   },
   call: (b, req, opts) => b.keyManager.CreateAlias(req, opts),
-  serialize: () => ({}),
-  responseKeyArn: () => undefined,
-  responseElements: () => ({}),
 });
 
 export const updateAlias = define('UpdateAlias', {
-  hot: false,
   parse(input) {
     const v = new Validation();
     const req = { aliasName: aliasName(input, v), targetKeyId: targetKeyId(input, v) };
@@ -370,13 +345,9 @@ export const updateAlias = define('UpdateAlias', {
     return req;
   },
   call: (b, req, opts) => b.keyManager.UpdateAlias(req, opts),
-  serialize: () => ({}),
-  responseKeyArn: () => undefined,
-  responseElements: () => ({}),
 });
 
 export const deleteAlias = define('DeleteAlias', {
-  hot: false,
   parse(input) {
     const v = new Validation();
     const req = { aliasName: aliasName(input, v) };
@@ -384,13 +355,9 @@ export const deleteAlias = define('DeleteAlias', {
     return req;
   },
   call: (b, req, opts) => b.keyManager.DeleteAlias(req, opts),
-  serialize: () => ({}),
-  responseKeyArn: () => undefined,
-  responseElements: () => ({}),
 });
 
 export const listAliases = define('ListAliases', {
-  hot: false,
   parse(input) {
     const v = new Validation();
     const keyId = optString(input, 'KeyId');
@@ -410,14 +377,11 @@ export const listAliases = define('ListAliases', {
     }),
     ...pageJson(res),
   }),
-  responseKeyArn: () => undefined,
-  responseElements: () => ({}),
 });
 
 // ---- rotation ----------------------------------------------------------------
 
 export const enableKeyRotation = define('EnableKeyRotation', {
-  hot: false,
   parse(input) {
     const v = new Validation();
     const keyId = requiredKeyId(input, v);
@@ -427,9 +391,6 @@ export const enableKeyRotation = define('EnableKeyRotation', {
     return days === undefined ? { keyId } : { keyId, rotationPeriodInDays: days };
   },
   call: (b, req, opts) => b.keyManager.EnableKeyRotation(req, opts),
-  serialize: () => ({}),
-  responseKeyArn: () => undefined,
-  responseElements: () => ({}),
 });
 
 export const disableKeyRotation = keyIdOnly('DisableKeyRotation', (b, req, opts) =>
@@ -437,7 +398,6 @@ export const disableKeyRotation = keyIdOnly('DisableKeyRotation', (b, req, opts)
 );
 
 export const getKeyRotationStatus = define('GetKeyRotationStatus', {
-  hot: false,
   parse: keyIdRequest,
   call: (b, req, opts) => b.keyManager.GetKeyRotationStatus(req, opts),
   serialize(res) {
@@ -453,11 +413,9 @@ export const getKeyRotationStatus = define('GetKeyRotationStatus', {
     return out;
   },
   responseKeyArn: (res) => res.keyId,
-  responseElements: () => ({}),
 });
 
 export const rotateKeyOnDemand = define('RotateKeyOnDemand', {
-  hot: false,
   parse: keyIdRequest,
   call: (b, req, opts) => b.keyManager.RotateKeyOnDemand(req, opts),
   serialize: (res) => ({ KeyId: res.keyId }),
@@ -466,7 +424,6 @@ export const rotateKeyOnDemand = define('RotateKeyOnDemand', {
 });
 
 export const listKeyRotations = define('ListKeyRotations', {
-  hot: false,
   parse(input) {
     const v = new Validation();
     const keyId = requiredKeyId(input, v);
@@ -490,8 +447,6 @@ export const listKeyRotations = define('ListKeyRotations', {
     }),
     ...pageJson(res),
   }),
-  responseKeyArn: () => undefined,
-  responseElements: () => ({}),
 });
 
 // ---- key policy --------------------------------------------------------------
@@ -505,7 +460,6 @@ function policyName(input: JsonObject, v: Validation, required: boolean): string
 }
 
 export const putKeyPolicy = define('PutKeyPolicy', {
-  hot: false,
   parse(input) {
     const v = new Validation();
     const keyId = requiredKeyId(input, v);
@@ -522,13 +476,9 @@ export const putKeyPolicy = define('PutKeyPolicy', {
     };
   },
   call: (b, req, opts) => b.keyManager.PutKeyPolicy(req, opts),
-  serialize: () => ({}),
-  responseKeyArn: () => undefined,
-  responseElements: () => ({}),
 });
 
 export const getKeyPolicy = define('GetKeyPolicy', {
-  hot: false,
   parse(input) {
     const v = new Validation();
     const keyId = requiredKeyId(input, v);
@@ -538,12 +488,9 @@ export const getKeyPolicy = define('GetKeyPolicy', {
   },
   call: (b, req, opts) => b.keyManager.GetKeyPolicy(req, opts),
   serialize: (res) => ({ Policy: res.policy, PolicyName: res.policyName }),
-  responseKeyArn: () => undefined,
-  responseElements: () => ({}),
 });
 
 export const listKeyPolicies = define('ListKeyPolicies', {
-  hot: false,
   parse(input) {
     const v = new Validation();
     const keyId = requiredKeyId(input, v);
@@ -553,14 +500,11 @@ export const listKeyPolicies = define('ListKeyPolicies', {
   },
   call: (b, req, opts) => b.keyManager.ListKeyPolicies(req, opts),
   serialize: (res) => ({ PolicyNames: res.policyNames, ...pageJson(res) }),
-  responseKeyArn: () => undefined,
-  responseElements: () => ({}),
 });
 
 // ---- grants ------------------------------------------------------------------
 
 export const createGrant = define('CreateGrant', {
-  hot: false,
   parse(input) {
     const v = new Validation();
     const keyId = requiredKeyId(input, v);
@@ -613,13 +557,11 @@ export const createGrant = define('CreateGrant', {
   },
   call: (b, req, opts) => b.keyManager.CreateGrant(req, opts),
   serialize: (res) => ({ GrantToken: res.grantToken, GrantId: res.grantId }),
-  responseKeyArn: () => undefined,
   // The grant token is not a secret, but it is a bearer of the grant: audit its id only.
   responseElements: (res) => ({ grantId: res.grantId }),
 });
 
 export const listGrants = define('ListGrants', {
-  hot: false,
   parse(input) {
     const v = new Validation();
     const keyId = requiredKeyId(input, v);
@@ -638,12 +580,9 @@ export const listGrants = define('ListGrants', {
   },
   call: (b, req, opts) => b.keyManager.ListGrants(req, opts),
   serialize: (res) => ({ Grants: res.grants.map(grantJson), ...pageJson(res) }),
-  responseKeyArn: () => undefined,
-  responseElements: () => ({}),
 });
 
 export const listRetirableGrants = define('ListRetirableGrants', {
-  hot: false,
   parse(input) {
     const v = new Validation();
     const retiring = optString(input, 'RetiringPrincipal');
@@ -654,12 +593,9 @@ export const listRetirableGrants = define('ListRetirableGrants', {
   },
   call: (b, req, opts) => b.keyManager.ListRetirableGrants(req, opts),
   serialize: (res) => ({ Grants: res.grants.map(grantJson), ...pageJson(res) }),
-  responseKeyArn: () => undefined,
-  responseElements: () => ({}),
 });
 
 export const retireGrant = define('RetireGrant', {
-  hot: false,
   parse(input) {
     const v = new Validation();
     const token = optString(input, 'GrantToken');
@@ -678,13 +614,9 @@ export const retireGrant = define('RetireGrant', {
     };
   },
   call: (b, req, opts) => b.keyManager.RetireGrant(req, opts),
-  serialize: () => ({}),
-  responseKeyArn: () => undefined,
-  responseElements: () => ({}),
 });
 
 export const revokeGrant = define('RevokeGrant', {
-  hot: false,
   parse(input) {
     const v = new Validation();
     const keyId = requiredKeyId(input, v);
@@ -695,15 +627,11 @@ export const revokeGrant = define('RevokeGrant', {
     return { keyId, grantId: grantId ?? '', ...(dryRun !== undefined ? { dryRun } : {}) };
   },
   call: (b, req, opts) => b.keyManager.RevokeGrant(req, opts),
-  serialize: () => ({}),
-  responseKeyArn: () => undefined,
-  responseElements: () => ({}),
 });
 
 // ---- tags --------------------------------------------------------------------
 
 export const tagResource = define('TagResource', {
-  hot: false,
   parse(input) {
     const v = new Validation();
     const keyId = requiredKeyId(input, v);
@@ -712,13 +640,9 @@ export const tagResource = define('TagResource', {
     return { keyId, tags };
   },
   call: (b, req, opts) => b.keyManager.TagResource(req, opts),
-  serialize: () => ({}),
-  responseKeyArn: () => undefined,
-  responseElements: () => ({}),
 });
 
 export const untagResource = define('UntagResource', {
-  hot: false,
   parse(input) {
     const v = new Validation();
     const keyId = requiredKeyId(input, v);
@@ -730,13 +654,9 @@ export const untagResource = define('UntagResource', {
     return { keyId, tagKeys: tagKeys ?? [] };
   },
   call: (b, req, opts) => b.keyManager.UntagResource(req, opts),
-  serialize: () => ({}),
-  responseKeyArn: () => undefined,
-  responseElements: () => ({}),
 });
 
 export const listResourceTags = define('ListResourceTags', {
-  hot: false,
   parse(input) {
     const v = new Validation();
     const keyId = requiredKeyId(input, v);
@@ -749,8 +669,6 @@ export const listResourceTags = define('ListResourceTags', {
     Tags: res.tags.map((t) => ({ TagKey: t.tagKey, TagValue: t.tagValue })),
     ...pageJson(res),
   }),
-  responseKeyArn: () => undefined,
-  responseElements: () => ({}),
 });
 
 /** Management operations, forwarded to key-manager. */

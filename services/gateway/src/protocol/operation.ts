@@ -37,26 +37,36 @@ export interface Operation {
   wipe(request: unknown, response: unknown): void;
 }
 
+/**
+ * An operation's definition. What most management operations share is the
+ * default: not hot (its own quota class), an empty JSON response, no key ARN
+ * and no response elements for the audit record.
+ */
 interface Spec<Req, Res> {
-  readonly hot: boolean;
+  /** @default false */
+  readonly hot?: boolean;
   parse(input: JsonObject): Req;
   call(backends: Backends, request: Req, options: CallOptions): Promise<Res>;
-  serialize(response: Res): Record<string, unknown>;
-  responseKeyArn(response: Res): string | undefined;
-  responseElements(response: Res): Record<string, unknown>;
+  /** @default an empty object */
+  serialize?(response: Res): Record<string, unknown>;
+  /** @default none */
+  responseKeyArn?(response: Res): string | undefined;
+  /** @default an empty object */
+  responseElements?(response: Res): Record<string, unknown>;
   wipe?(request: Req, response: Res | undefined): void;
 }
 
 export function define<Req, Res>(name: string, spec: Spec<Req, Res>): Operation {
+  const hot = spec.hot ?? false;
   return {
     name,
-    hot: spec.hot,
-    quotaClass: spec.hot ? CRYPTO_QUOTA_CLASS : name,
+    hot,
+    quotaClass: hot ? CRYPTO_QUOTA_CLASS : name,
     parse: (input) => spec.parse(input),
     call: (backends, request, options) => spec.call(backends, request as Req, options),
-    serialize: (response) => spec.serialize(response as Res),
-    responseKeyArn: (response) => spec.responseKeyArn(response as Res),
-    responseElements: (response) => spec.responseElements(response as Res),
+    serialize: (response) => spec.serialize?.(response as Res) ?? {},
+    responseKeyArn: (response) => spec.responseKeyArn?.(response as Res),
+    responseElements: (response) => spec.responseElements?.(response as Res) ?? {},
     wipe: (request, response) => spec.wipe?.(request as Req, response as Res | undefined),
   };
 }
