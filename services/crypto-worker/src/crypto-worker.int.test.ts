@@ -1,6 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { busNames, connectBus } from '@keyhold/bus';
 import type { Bus } from '@keyhold/bus';
 import { KmsError, createLogger, isKmsError, keyArn, parseKeyArn } from '@keyhold/core';
 import { parseKeyring } from '@keyhold/envelope';
@@ -22,7 +21,6 @@ import type {
   GetDecisionBundleRequest__Output,
   GrpcServerHandle,
 } from '@keyhold/proto';
-import { testBusPrefix, testNatsUrl } from '@keyhold/testkit';
 import { startCryptoWorker } from './server.js';
 import type { CryptoWorker } from './server.js';
 import {
@@ -32,6 +30,8 @@ import {
   REGION,
   codeOf,
   context,
+  closeTestBus,
+  connectTestBus,
   defaultKeyPolicy,
 } from './test-fixtures.js';
 
@@ -160,12 +160,7 @@ describe('crypto-worker', () => {
       () => keyManager.close(),
       () => authorizer.close(),
     );
-    bus = await connectBus({
-      url: testNatsUrl(),
-      name: 'crypto-worker-test',
-      names: busNames(testBusPrefix()),
-      logger,
-    });
+    bus = await connectTestBus('crypto-worker-test', logger);
     worker = await startCryptoWorker(
       { logger, keyring: rootKeyring, keyManager, authorizer, bus },
       { grpcListen: '127.0.0.1:0', keyCacheTtlMs: 300_000 },
@@ -179,11 +174,7 @@ describe('crypto-worker', () => {
     for (const close of closers) close();
     await keyManagerServer?.close(1_000);
     await authorizerServer?.close(1_000);
-    if (bus) {
-      await bus.jsm.streams.delete(bus.names.keyEventsStream).catch(() => false);
-      await bus.jsm.streams.delete(bus.names.auditStream).catch(() => false);
-      await bus.close();
-    }
+    await closeTestBus(bus);
   });
 
   it('GenerateKeyMaterial returns only wrapped material, bound to its key and version', async () => {

@@ -1,7 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import * as grpc from '@grpc/grpc-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { busNames, connectBus } from '@keyhold/bus';
 import type { Bus } from '@keyhold/bus';
 import { KmsError, createLogger, keyArn, parseKeyArn } from '@keyhold/core';
 import { RootKeyring, parseKeyring } from '@keyhold/envelope';
@@ -25,7 +24,6 @@ import type {
   GetKeyForCryptoResponse,
   GrpcServerHandle,
 } from '@keyhold/proto';
-import { testBusPrefix, testNatsUrl } from '@keyhold/testkit';
 import { startCryptoWorker } from './server.js';
 import type { CryptoWorker } from './server.js';
 import {
@@ -35,6 +33,8 @@ import {
   REGION,
   codeOf,
   context,
+  closeTestBus,
+  connectTestBus,
   defaultKeyPolicy,
 } from './test-fixtures.js';
 
@@ -149,12 +149,7 @@ describe('crypto-worker data plane', () => {
       () => keyManager.close(),
       () => authorizer.close(),
     );
-    bus = await connectBus({
-      url: testNatsUrl(),
-      name: 'crypto-worker-data-plane-test',
-      names: busNames(testBusPrefix()),
-      logger,
-    });
+    bus = await connectTestBus('crypto-worker-data-plane-test', logger);
     worker = await startCryptoWorker(
       { logger, keyring: keyringV1, keyManager, authorizer, bus },
       { grpcListen: '127.0.0.1:0', keyCacheTtlMs: 300_000 },
@@ -168,11 +163,7 @@ describe('crypto-worker data plane', () => {
     for (const close of closers) close();
     await keyManagerServer?.close(1_000);
     await authorizerServer?.close(1_000);
-    if (bus) {
-      await bus.jsm.streams.delete(bus.names.keyEventsStream).catch(() => false);
-      await bus.jsm.streams.delete(bus.names.auditStream).catch(() => false);
-      await bus.close();
-    }
+    await closeTestBus(bus);
   });
 
   it('ReEncrypts between two keys, from the blob’s key, with the destination context', async () => {
