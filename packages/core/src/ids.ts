@@ -89,3 +89,16 @@ export function parseKeyReference(value: string, field = 'keyId'): KeyReference 
   }
   return { kind: 'id', keyId: value };
 }
+
+/** An IAM principal ARN: the account root, or a user or role with an optional path. */
+export const PRINCIPAL_ARN =
+  /^arn:aws:iam::(\d{12}):(root|(user|role)\/([\w+=,.@-]+\/)*[\w+=,.@-]{1,128})$/;
+
+/** The account and kind of an IAM principal ARN, or undefined when it is not one. */
+export function parsePrincipalArn(
+  arn: string,
+): { readonly accountId: string; readonly kind: 'root' | 'user' | 'role' } | undefined {
+  const m = PRINCIPAL_ARN.exec(arn);
+  if (!m) return undefined;
+  return { accountId: m[1]!, kind: m[2] === 'root' ? 'root' : (m[3] as 'user' | 'role') };
+}

@@ -8,8 +8,10 @@ export {
   keyArn,
   keyStreamId,
   newKeyId,
+  PRINCIPAL_ARN,
   parseAliasArn,
   parseKeyArn,
+  parsePrincipalArn,
   parseKeyReference,
 } from './ids.js';
 export type { KeyArnParts, KeyReference } from './ids.js';

@@ -1,4 +1,4 @@
-import { KmsError } from '@keyhold/core';
+import { KmsError, parsePrincipalArn } from '@keyhold/core';
 import type { Caller } from './verifier.js';
 
 /**
@@ -24,10 +24,6 @@ export interface ActingIdentity {
   /** The service principal that made the call, when one did: the audit record's `invokedBy`. */
   readonly invokedBy?: string;
 }
-
-/** An IAM principal ARN, as policy-authorizer names users, roles and account roots. */
-const PRINCIPAL_ARN =
-  /^arn:aws:iam::(\d{12}):(?:root|(?:user|role)\/(?:[\w+=,.@-]+\/)*[\w+=,.@-]{1,128})$/;
 
 /**
  * `kms:ViaService` of a call a service makes for a user: AWS names its own
@@ -79,7 +75,7 @@ export function actingIdentity(
       `User: ${caller.principalArn} is not a service principal and cannot call on behalf of another principal.`,
     );
   }
-  const account = values.length === 1 ? PRINCIPAL_ARN.exec(values[0]!)?.[1] : undefined;
+  const account = values.length === 1 ? parsePrincipalArn(values[0]!)?.accountId : undefined;
   if (account === undefined) {
     throw KmsError.validation(
       `'${ON_BEHALF_OF_HEADER}' must name one IAM principal ARN (arn:aws:iam::<account>:user/<name>, role/<name> or root).`,

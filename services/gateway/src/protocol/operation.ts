@@ -4,6 +4,7 @@ import type {
   KeyManagerMethods,
   KeyMetadata__Output,
 } from '@keyhold/proto';
+import { CRYPTO_SYMMETRIC_CLASS } from '@keyhold/core';
 import { optString, optStringList } from './members.js';
 import type { JsonObject, Validation } from './members.js';
 
@@ -13,8 +14,8 @@ export interface Backends {
   readonly cryptoWorker: CryptoWorkerMethods;
 }
 
-/** The shared AWS quota for symmetric cryptographic operations. */
-export const CRYPTO_QUOTA_CLASS = 'CryptographicOperationsSymmetric';
+/** The shared AWS quota for symmetric cryptographic operations (core's, as quota-limiter's and metering's). */
+export const CRYPTO_QUOTA_CLASS = CRYPTO_SYMMETRIC_CLASS;
 
 /**
  * One TrentService operation: how its JSON input becomes the proto request,
