@@ -46,8 +46,8 @@ import {
 export interface IdentityAdminDeps {
   readonly directory: IdentityDirectory;
   readonly logger: Logger;
-  /** Awaited after every committed change, with its events. */
-  readonly onChange: (events: ReadonlyArray<{ type: string; data: unknown }>) => Promise<void>;
+  /** Awaited after every call that committed events (the announcer flushes them). */
+  readonly onChange: () => Promise<void>;
   /** @default () => new Date() */
   readonly now?: () => Date;
 }
@@ -112,7 +112,7 @@ export function identityAdminImplementation(
   };
   const run = async (command: IdentityCommand): Promise<void> => {
     const events = await directory.execute(command);
-    if (events.length > 0) await deps.onChange(events);
+    if (events.length > 0) await deps.onChange();
   };
   const keyOf = (id: string): { state: AccountState; key: AccessKeyState } => {
     const account = directory.accountOfAccessKey(id);
