@@ -130,6 +130,11 @@ describe('startBanner', () => {
       'AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=us-east-1 aws --endpoint-url http://127.0.0.1:4599 kms create-key',
     );
     expect(banner).toContain('--plaintext fileb://<(echo hello)');
+    // The CLI as a fresh clone runs it (npx finds no `keyhold` bin there).
+    expect(banner).toContain(
+      'AWS_ACCESS_KEY_ID=admin AWS_SECRET_ACCESS_KEY=admin npm run keyhold -- iam principals list 111122223333',
+    );
+    expect(banner).not.toContain('npx keyhold');
   });
 });
 

@@ -221,7 +221,7 @@ export function startBanner(config: LauncherConfig, endpoint: string): string {
     `  ${aws} create-key`,
     `  ${aws} encrypt --key-id <KeyId> --plaintext fileb://<(echo -n hello)`,
     `  ${aws} list-keys`,
-    `  AWS_ACCESS_KEY_ID=${config.admin.accessKeyId} AWS_SECRET_ACCESS_KEY=${config.admin.secretAccessKey} npx keyhold iam principals list ${config.main.accountId}`,
+    `  AWS_ACCESS_KEY_ID=${config.admin.accessKeyId} AWS_SECRET_ACCESS_KEY=${config.admin.secretAccessKey} npm run keyhold -- iam principals list ${config.main.accountId}`,
     '',
     'Ctrl-C stops everything; data stays in .keyhold/ for the next start.',
     '',
