@@ -291,3 +291,23 @@ describe('properties', () => {
     );
   });
 });
+
+describe('format v1 stability', () => {
+  it('decrypts a blob written by an earlier build (known-answer vector)', () => {
+    // Written by the hkdfSync-based build: proves the blob format did not move.
+    const vector = Buffer.from(
+      'AQESNKvNEqs0zVbvEjRWeJCrAAAAAxXcGVerakeJR6AeBvaYle6DN95YE2eiHn1ZxdZ74AlL01XHF3SEbWWu9KczBG1NoMrw5MVBxGhRgyYW5xHB7LpSslFsqZ8r7bKRwWIaHbF3rNy0RA==',
+      'base64',
+    );
+    const material = Buffer.from(Array.from({ length: 32 }, (_, i) => i));
+    const encryptionContext = { tenant: 't-1', purpose: 'vector' };
+    expect(parseHeader(vector)).toEqual({
+      formatVersion: 1,
+      keyId: '1234abcd-12ab-34cd-56ef-1234567890ab',
+      materialVersion: 3,
+    });
+    expect(decrypt({ blob: vector, material, encryptionContext }).toString()).toBe(
+      'keyhold format v1 vector',
+    );
+  });
+});

@@ -1,7 +1,8 @@
-import { createCipheriv, createDecipheriv, hkdfSync, randomFillSync } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomFillSync } from 'node:crypto';
 import { KmsError, isKeyId } from '@keyhold/core';
 import { encodeEncryptionContext } from './encryption-context.js';
 import type { EncryptionContext } from './encryption-context.js';
+import { hkdfSha256 } from './kdf.js';
 
 /*
  * Ciphertext blob, format v1 (all integers big-endian):
@@ -120,9 +121,7 @@ function assertMaterial(material: Uint8Array): void {
 }
 
 function deriveKey(material: Uint8Array, nonce: Buffer, header: Buffer): Buffer {
-  return Buffer.from(
-    hkdfSync('sha256', material, nonce, Buffer.concat([KDF_LABEL, header]), MATERIAL_BYTES),
-  );
+  return hkdfSha256(material, nonce, Buffer.concat([KDF_LABEL, header]));
 }
 
 function readHeader(blob: Uint8Array): ParsedHeader {
