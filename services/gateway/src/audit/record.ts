@@ -155,6 +155,30 @@ export function auditKey(
   return { keyId: '', keyArn: '', accountId: '' };
 }
 
+const principalIds = new Map<string, string>();
+/** Principals remembered at most; past it the memo starts over (a flood of ARNs costs hashing, not memory). */
+const MAX_PRINCIPAL_IDS = 10_000;
+
+/**
+ * A stable, IAM-looking id: the same principal always gets the same one.
+ * Memoised: it is on every request's record and costs a hash and a BigInt.
+ */
+function stablePrincipalId(prefix: string, arn: string): string {
+  const key = `${prefix}${arn}`;
+  let id = principalIds.get(key);
+  if (id === undefined) {
+    const digest = createHash('sha256').update(arn).digest('hex').toUpperCase();
+    id = `${prefix}${BigInt(`0x${digest.slice(0, 22)}`)
+      .toString(36)
+      .toUpperCase()
+      .padStart(17, '0')
+      .slice(0, 17)}`;
+    if (principalIds.size >= MAX_PRINCIPAL_IDS) principalIds.clear();
+    principalIds.set(key, id);
+  }
+  return id;
+}
+
 /**
  * CloudTrail's `userIdentity` from what authentication established. A
  * service principal acting as itself is CloudTrail's `AWSService` (its name
@@ -190,15 +214,7 @@ export function auditUserIdentity(
   else if (arn !== '') type = 'IAMUser';
   let principalId = '';
   if (type === 'Root') principalId = accountId ?? '';
-  else if (arn !== '') {
-    // A stable, IAM-looking id: the same principal always gets the same one.
-    const digest = createHash('sha256').update(arn).digest('hex').toUpperCase();
-    principalId = `${prefix || 'AIDA'}${BigInt(`0x${digest.slice(0, 22)}`)
-      .toString(36)
-      .toUpperCase()
-      .padStart(17, '0')
-      .slice(0, 17)}`;
-  }
+  else if (arn !== '') principalId = stablePrincipalId(prefix || 'AIDA', arn);
   return {
     type,
     principalId,
