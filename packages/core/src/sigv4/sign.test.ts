@@ -17,7 +17,7 @@ async function verify(
   const auth = parseAuthorization(metadata['authorization']);
   const received: Record<string, string> = { ...metadata, host: 'gw:50051', ...overrides };
   const headers = Object.fromEntries(auth.signedHeaders.map((h) => [h, [received[h] ?? '']]));
-  const toSign = await stringToSign(
+  const toSign = stringToSign(
     { method: 'POST', path: PATH, query: {}, headers, body: BODY },
     auth,
     metadata['x-amz-date']!,

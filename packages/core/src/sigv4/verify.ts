@@ -204,11 +204,11 @@ export interface SignableRequest {
 }
 
 /** The SigV4 string to sign for `request` as described by `auth`. */
-export async function stringToSign(
+export function stringToSign(
   request: SignableRequest,
   auth: ParsedAuthorization,
   amzDate: string,
-): Promise<string> {
+): string {
   const bodyHash = sha256Hex(request.body);
   const declared = request.headers['x-amz-content-sha256']?.[0];
   // A declared hash only counts when it is the body's: otherwise the body

@@ -97,7 +97,7 @@ export class SigV4Verifier {
     if (!ACCESS_KEY_ID.test(auth.accessKeyId)) throw unrecognizedClient();
     const entry = await this.lookup(auth);
     if (entry.kind === 'unknown') throw unrecognizedClient();
-    assertSignature(entry.signingKey, await stringToSign(request, auth, amzDate), auth.signature);
+    assertSignature(entry.signingKey, stringToSign(request, auth, amzDate), auth.signature);
     return entry.caller;
   }
 

@@ -45,6 +45,6 @@ export async function authenticateCall(
     auth.service,
   );
   const request = { method: 'POST', path: call.path, query: {}, headers, body: call.body };
-  assertSignature(signingKey, await stringToSign(request, auth, amzDate), auth.signature);
+  assertSignature(signingKey, stringToSign(request, auth, amzDate), auth.signature);
   return identity;
 }
