@@ -40,7 +40,8 @@ const SERVICE_PRINCIPAL =
  * account: a key policy must name it with `"Service"`.
  */
 export function callerPrincipal(principalArn: string, accountId: string): CallerPrincipal {
-  if (SERVICE_PRINCIPAL.test(principalArn)) {
+  // The pattern admits no colon: an ARN (every request from an IAM caller) skips it.
+  if (!principalArn.includes(':') && SERVICE_PRINCIPAL.test(principalArn)) {
     return { arn: principalArn, accountId: '', type: 'service' };
   }
   const resource = principalArn.split(':').slice(5).join(':');
