@@ -61,7 +61,9 @@ export type { CryptoDataPlaneClient, CryptoDataPlaneHandlers } from './generated
 export type { CryptoWorkerClient, CryptoWorkerHandlers } from './generated/keyhold/crypto/v1/CryptoWorker.js';
 export type { DataPlaneError, DataPlaneError__Output } from './generated/keyhold/crypto/v1/DataPlaneError.js';
 export type { DataPlaneRequest, DataPlaneRequest__Output } from './generated/keyhold/crypto/v1/DataPlaneRequest.js';
+export type { DataPlaneRequests, DataPlaneRequests__Output } from './generated/keyhold/crypto/v1/DataPlaneRequests.js';
 export type { DataPlaneResponse, DataPlaneResponse__Output } from './generated/keyhold/crypto/v1/DataPlaneResponse.js';
+export type { DataPlaneResponses, DataPlaneResponses__Output } from './generated/keyhold/crypto/v1/DataPlaneResponses.js';
 export type { GenerateKeyMaterialRequest, GenerateKeyMaterialRequest__Output } from './generated/keyhold/crypto/v1/GenerateKeyMaterialRequest.js';
 export type { GenerateKeyMaterialResponse, GenerateKeyMaterialResponse__Output } from './generated/keyhold/crypto/v1/GenerateKeyMaterialResponse.js';
 export type { RewrapKeyMaterialRequest, RewrapKeyMaterialRequest__Output } from './generated/keyhold/crypto/v1/RewrapKeyMaterialRequest.js';

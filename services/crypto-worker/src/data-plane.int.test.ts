@@ -19,6 +19,7 @@ import type {
   CryptoWorkerMethods,
   DataPlaneRequest,
   DataPlaneResponse__Output,
+  DataPlaneResponses__Output,
   DecisionBundle,
   GetKeyForCryptoRequest__Output,
   GetKeyForCryptoResponse,
@@ -39,8 +40,9 @@ import {
 } from './test-fixtures.js';
 
 // ReEncrypt, GenerateDataKeyWithoutPlaintext, GenerateRandom, DryRun, the
-// multiplexed DataPlane stream and root keyring rotation, against a real
-// worker with stand-ins for key-manager and the authorizer.
+// multiplexed DataPlaneBatch and DataPlane streams and root keyring
+// rotation, against a real worker with stand-ins for key-manager and the
+// authorizer.
 
 interface StoredKey {
   keyId: string;
@@ -376,50 +378,81 @@ describe('crypto-worker data plane', () => {
     ).toBe('ValidationException');
   });
 
-  it('serves many requests multiplexed on one DataPlane stream, answered by id', async () => {
-    const key = await createKey();
+  /**
+   * Sends `frames` on a raw stream of either RPC (DataPlaneBatch: 50 frames
+   * a message), half-closes, and collects the answers until the worker ends
+   * the stream.
+   */
+  async function exchange(
+    rpc: 'DataPlane' | 'DataPlaneBatch',
+    frames: DataPlaneRequest[],
+  ): Promise<{ answers: Map<number, DataPlaneResponse__Output>; messages: number[] }> {
     const Ctor = loadProto().keyhold.crypto.v1.CryptoDataPlane;
     const raw = new Ctor(worker.address, grpc.credentials.createInsecure());
-    const stream = raw.DataPlane();
     const answers = new Map<number, DataPlaneResponse__Output>();
-    const all = new Promise<void>((resolve, reject) => {
-      stream.on('data', (res: DataPlaneResponse__Output) => {
-        answers.set(res.id, res);
+    const messages: number[] = [];
+    const take = (responses: DataPlaneResponse__Output[]): void => {
+      messages.push(responses.length);
+      for (const res of responses) answers.set(res.id, res);
+    };
+    const halfClose = <Req, Res>(stream: grpc.ClientDuplexStream<Req, Res>): Promise<void> => {
+      stream.end();
+      return new Promise((resolve, reject) => {
+        stream.on('end', () => resolve());
+        stream.on('error', reject);
       });
-      stream.on('end', () => resolve());
-      stream.on('error', reject);
-    });
+    };
+    let ended: Promise<void>;
+    if (rpc === 'DataPlane') {
+      const single = raw.DataPlane();
+      single.on('data', (res: DataPlaneResponse__Output) => take([res]));
+      for (const frame of frames) single.write(frame);
+      ended = halfClose(single);
+    } else {
+      const batch = raw.DataPlaneBatch();
+      batch.on('data', (res: DataPlaneResponses__Output) => take(res.responses));
+      for (let i = 0; i < frames.length; i += 50) {
+        batch.write({ requests: frames.slice(i, i + 50) });
+      }
+      ended = halfClose(batch);
+    }
+    try {
+      await ended;
+    } finally {
+      raw.close();
+    }
+    return { answers, messages };
+  }
+
+  it('serves many requests multiplexed on one DataPlaneBatch stream, answered by id in few messages', async () => {
+    const key = await createKey();
     const ctx = context();
     const N = 200;
+    const frames: DataPlaneRequest[] = [];
     for (let id = 1; id <= N; id++) {
-      const frame: DataPlaneRequest = {
+      frames.push({
         id,
         context: ctx,
         timeoutMs: 5_000,
         encrypt: { keyId: key.keyId, plaintext: Buffer.from(`message ${id}`) },
-      };
-      stream.write(frame);
+      });
     }
-    stream.write({
-      id: N + 1,
-      context: ctx,
-      encrypt: { keyId: randomUUID(), plaintext: Buffer.from('x') },
-    });
-    stream.write({ id: N + 2, context: ctx, generateRandom: { numberOfBytes: 2000 } });
-    stream.write({ id: N + 3, context: ctx });
     const outsider = context({
       accountId: OTHER,
       principalArn: `arn:aws:iam::${OTHER}:user/mallory`,
     });
-    stream.write({
-      id: N + 4,
-      context: outsider,
-      encrypt: { keyId: key.arn, plaintext: Buffer.from('x') },
-    });
-    stream.end();
-    await all;
-    raw.close();
+    frames.push(
+      { id: N + 1, context: ctx, encrypt: { keyId: randomUUID(), plaintext: Buffer.from('x') } },
+      { id: N + 2, context: ctx, generateRandom: { numberOfBytes: 2000 } },
+      { id: N + 3, context: ctx },
+      { id: N + 4, context: outsider, encrypt: { keyId: key.arn, plaintext: Buffer.from('x') } },
+    );
+    const { answers, messages } = await exchange('DataPlaneBatch', frames);
+    // Every answer came, those finished last included, before the worker ended the stream.
     expect(answers.size).toBe(N + 4);
+    // Answers finished in one loop turn share a message, at most 128 of them.
+    expect(messages.length).toBeLessThan(N / 10);
+    expect(Math.max(...messages)).toBeLessThanOrEqual(128);
     const blob = answers.get(7)!;
     expect(blob.result).toBe('encrypt');
     expect(blob.encrypt!.keyId).toBe(key.arn);
@@ -441,6 +474,24 @@ describe('crypto-worker data plane', () => {
       message: KmsError.accessDenied(outsider.principalArn, 'kms:Encrypt', key.arn).message,
       denyReason: 'no allow',
     });
+  });
+
+  it('still serves the one-frame-per-message DataPlane RPC (gateways of the previous version)', async () => {
+    const key = await createKey();
+    const ctx = context();
+    const { answers, messages } = await exchange('DataPlane', [
+      { id: 1, context: ctx, encrypt: { keyId: key.keyId, plaintext: Buffer.from('old') } },
+      { id: 2, context: ctx, encrypt: { keyId: randomUUID(), plaintext: Buffer.from('x') } },
+      { id: 3, context: ctx, generateRandom: { numberOfBytes: 16 } },
+    ]);
+    expect(messages).toEqual([1, 1, 1]);
+    const dec = await client.Decrypt(
+      { ciphertextBlob: answers.get(1)!.encrypt!.ciphertextBlob },
+      { context: ctx },
+    );
+    expect(dec.plaintext.toString()).toBe('old');
+    expect(answers.get(2)!.error?.code).toBe('NotFoundException');
+    expect(answers.get(3)!.generateRandom!.plaintext).toHaveLength(16);
   });
 
   it('re-wraps key material under a new root version; old and new keyrings both decrypt meanwhile', async () => {

@@ -9,7 +9,7 @@ import type { AuthorizerMethods, KeyManagerMethods } from '@keyhold/proto';
 import type { Config } from './config.js';
 import { toDecisionBundle, toIdentityPolicies } from './bundle.js';
 import { KeyCache } from './key-cache.js';
-import { dataPlaneHandler } from './data-plane.js';
+import { dataPlaneService } from './data-plane.js';
 import { resolveKey } from './material.js';
 import { decryptHandler } from './ops/decrypt.js';
 import { encryptHandler } from './ops/encrypt.js';
@@ -125,10 +125,7 @@ export async function startCryptoWorker(
   );
   const server = await startGrpcServer(config.grpcListen, [
     [serviceDefinitions().cryptoWorker, handlers],
-    [
-      loadProto().keyhold.crypto.v1.CryptoDataPlane.service,
-      { DataPlane: dataPlaneHandler(dataOps, adapter) },
-    ],
+    [loadProto().keyhold.crypto.v1.CryptoDataPlane.service, dataPlaneService(dataOps, adapter)],
   ]);
   server.serving();
   logger.info(

@@ -6,7 +6,9 @@ import type { CryptoDataPlaneClient as _keyhold_crypto_v1_CryptoDataPlaneClient,
 import type { CryptoWorkerClient as _keyhold_crypto_v1_CryptoWorkerClient, CryptoWorkerDefinition as _keyhold_crypto_v1_CryptoWorkerDefinition } from './keyhold/crypto/v1/CryptoWorker.js';
 import type { DataPlaneError as _keyhold_crypto_v1_DataPlaneError, DataPlaneError__Output as _keyhold_crypto_v1_DataPlaneError__Output } from './keyhold/crypto/v1/DataPlaneError.js';
 import type { DataPlaneRequest as _keyhold_crypto_v1_DataPlaneRequest, DataPlaneRequest__Output as _keyhold_crypto_v1_DataPlaneRequest__Output } from './keyhold/crypto/v1/DataPlaneRequest.js';
+import type { DataPlaneRequests as _keyhold_crypto_v1_DataPlaneRequests, DataPlaneRequests__Output as _keyhold_crypto_v1_DataPlaneRequests__Output } from './keyhold/crypto/v1/DataPlaneRequests.js';
 import type { DataPlaneResponse as _keyhold_crypto_v1_DataPlaneResponse, DataPlaneResponse__Output as _keyhold_crypto_v1_DataPlaneResponse__Output } from './keyhold/crypto/v1/DataPlaneResponse.js';
+import type { DataPlaneResponses as _keyhold_crypto_v1_DataPlaneResponses, DataPlaneResponses__Output as _keyhold_crypto_v1_DataPlaneResponses__Output } from './keyhold/crypto/v1/DataPlaneResponses.js';
 import type { GenerateKeyMaterialRequest as _keyhold_crypto_v1_GenerateKeyMaterialRequest, GenerateKeyMaterialRequest__Output as _keyhold_crypto_v1_GenerateKeyMaterialRequest__Output } from './keyhold/crypto/v1/GenerateKeyMaterialRequest.js';
 import type { GenerateKeyMaterialResponse as _keyhold_crypto_v1_GenerateKeyMaterialResponse, GenerateKeyMaterialResponse__Output as _keyhold_crypto_v1_GenerateKeyMaterialResponse__Output } from './keyhold/crypto/v1/GenerateKeyMaterialResponse.js';
 import type { RewrapKeyMaterialRequest as _keyhold_crypto_v1_RewrapKeyMaterialRequest, RewrapKeyMaterialRequest__Output as _keyhold_crypto_v1_RewrapKeyMaterialRequest__Output } from './keyhold/crypto/v1/RewrapKeyMaterialRequest.js';
@@ -92,7 +94,9 @@ export interface ProtoGrpcType {
         CryptoWorker: SubtypeConstructor<typeof grpc.Client, _keyhold_crypto_v1_CryptoWorkerClient> & { service: _keyhold_crypto_v1_CryptoWorkerDefinition }
         DataPlaneError: MessageTypeDefinition<_keyhold_crypto_v1_DataPlaneError, _keyhold_crypto_v1_DataPlaneError__Output>
         DataPlaneRequest: MessageTypeDefinition<_keyhold_crypto_v1_DataPlaneRequest, _keyhold_crypto_v1_DataPlaneRequest__Output>
+        DataPlaneRequests: MessageTypeDefinition<_keyhold_crypto_v1_DataPlaneRequests, _keyhold_crypto_v1_DataPlaneRequests__Output>
         DataPlaneResponse: MessageTypeDefinition<_keyhold_crypto_v1_DataPlaneResponse, _keyhold_crypto_v1_DataPlaneResponse__Output>
+        DataPlaneResponses: MessageTypeDefinition<_keyhold_crypto_v1_DataPlaneResponses, _keyhold_crypto_v1_DataPlaneResponses__Output>
         GenerateKeyMaterialRequest: MessageTypeDefinition<_keyhold_crypto_v1_GenerateKeyMaterialRequest, _keyhold_crypto_v1_GenerateKeyMaterialRequest__Output>
         GenerateKeyMaterialResponse: MessageTypeDefinition<_keyhold_crypto_v1_GenerateKeyMaterialResponse, _keyhold_crypto_v1_GenerateKeyMaterialResponse__Output>
         RewrapKeyMaterialRequest: MessageTypeDefinition<_keyhold_crypto_v1_RewrapKeyMaterialRequest, _keyhold_crypto_v1_RewrapKeyMaterialRequest__Output>

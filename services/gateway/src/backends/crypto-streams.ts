@@ -6,7 +6,9 @@ import type {
   CryptoDataPlaneClient,
   CryptoWorkerMethods,
   DataPlaneRequest,
+  DataPlaneRequests,
   DataPlaneResponse__Output,
+  DataPlaneResponses__Output,
 } from '@keyhold/proto';
 
 /** The data-plane operations the streams carry; the rest of CryptoWorkerMethods stays unary. */
@@ -55,6 +57,8 @@ interface Pending {
   readonly request: unknown;
   readonly context: CallOptions['context'];
   readonly deadline: number;
+  /** Estimated encoded size of its frame ({@link approxBytes}). */
+  readonly bytes: number;
   /** How many streams the request was sent on. */
   attempts: number;
 }
@@ -81,18 +85,54 @@ const MAX_ID = 0xffffffff;
  * stream broke before its answer came is safe to send again.
  */
 const MAX_ATTEMPTS = 3;
+/**
+ * A lane's queued frames go out at once when they reach this many. Within
+ * one loop turn everything ready shares a message anyway; the cap bounds how
+ * long the first frame of a message waits for the worker to decode the rest.
+ */
+const MAX_BATCH_FRAMES = 128;
+/**
+ * ... or this many estimated bytes: half of the 1 MiB a Keyhold server
+ * accepts in one message (SERVER_OPTIONS), which leaves room for the
+ * estimate's slack and for the frame that crosses the cap (the gateway's
+ * body limit bounds one frame).
+ */
+const MAX_BATCH_BYTES = 512 * 1024;
+
+type Stream = grpc.ClientDuplexStream<DataPlaneRequests, DataPlaneResponses__Output>;
 
 /**
- * One bidi DataPlane stream and the requests waiting on it. A broken
- * stream's requests go again on another open stream (the worker process
- * behind this one may have died while others live); when there is none, or
- * a request is out of attempts or time, it fails with
- * DependencyTimeoutException (retryable, like AWS's answer to a dependency
- * that did not respond). The stream is replaced on next use.
+ * A rough size of a value's protobuf encoding, without encoding it: the
+ * bytes of its strings and buffers plus a few per field for tag and length.
+ * Field names count too though they are not on the wire, which about makes
+ * up for the extra tags of map entries (whose keys are on the wire).
+ */
+function approxBytes(value: unknown): number {
+  if (typeof value === 'string') return 4 + Buffer.byteLength(value);
+  if (value instanceof Uint8Array) return 4 + value.length;
+  if (typeof value !== 'object' || value === null) return 10;
+  let n = 4;
+  for (const [k, v] of Object.entries(value)) n += Buffer.byteLength(k) + approxBytes(v);
+  return n;
+}
+
+/**
+ * One bidi DataPlaneBatch stream and the requests waiting on it. Frames are
+ * queued and written together once per loop turn, so the requests of many
+ * callers that arrive in one poll phase share one message. A broken
+ * stream's requests, those still queued included, go again on another open
+ * stream (the worker process behind this one may have died while others
+ * live); when there is none, or a request is out of attempts or time, it
+ * fails with DependencyTimeoutException (retryable, like AWS's answer to a
+ * dependency that did not respond). The stream is replaced on next use.
  */
 class Lane {
+  /** Requests sent or queued, by id: answers may come on a replaced stream too. */
   readonly pending = new Map<number, Pending>();
-  #stream: grpc.ClientDuplexStream<DataPlaneRequest, DataPlaneResponse__Output> | undefined;
+  #stream: Stream | undefined;
+  #queue: DataPlaneRequest[] = [];
+  #queuedBytes = 0;
+  #flushing: NodeJS.Immediate | undefined;
   #nextId = 1;
   #openedAt = 0;
   readonly #client: CryptoDataPlaneClient;
@@ -123,14 +163,15 @@ class Lane {
         request,
         context: options.context,
         deadline: Date.now() + timeoutMs,
+        bytes: approxBytes(request) + approxBytes(options.context),
         attempts: 0,
       });
     });
   }
 
-  /** Writes `p` on this lane's stream, with the time it has left. */
+  /** Queues `p` for this lane's stream, with the time it has left. */
   resend(p: Pending): void {
-    const stream = this.#open();
+    this.#open();
     const id = this.#nextId;
     this.#nextId = id >= MAX_ID ? 1 : id + 1;
     p.attempts += 1;
@@ -141,7 +182,13 @@ class Lane {
       [p.op]: p.request,
     };
     if (p.context) frame.context = p.context;
-    stream.write(frame);
+    this.#queue.push(frame);
+    this.#queuedBytes += p.bytes;
+    if (this.#queue.length >= MAX_BATCH_FRAMES || this.#queuedBytes >= MAX_BATCH_BYTES) {
+      this.#flush();
+    } else {
+      this.#flushing ??= setImmediate(() => this.#flush());
+    }
   }
 
   sweep(now: number): void {
@@ -154,41 +201,40 @@ class Lane {
   }
 
   close(): void {
+    this.#flush();
     this.#stream?.end();
   }
 
-  #open(): grpc.ClientDuplexStream<DataPlaneRequest, DataPlaneResponse__Output> {
+  /** Writes the queued frames as one message on the current stream. */
+  #flush(): void {
+    clearImmediate(this.#flushing);
+    this.#flushing = undefined;
+    if (this.#queue.length === 0) return;
+    this.#stream?.write({ requests: this.#queue });
+    this.#queue = [];
+    this.#queuedBytes = 0;
+  }
+
+  #open(): Stream {
     if (this.#stream && Date.now() - this.#openedAt < STREAM_MAX_AGE_MS) return this.#stream;
-    // Half-closed, the old stream still delivers the answers it owes, then ends.
+    // Half-closed, the old stream still delivers the answers it owes, then
+    // ends; frames still queued go on the new one.
     this.#stream?.end();
     // No stream-wide deadline; each request has its own.
-    const stream = this.#client.DataPlane();
+    const stream = this.#client.DataPlaneBatch();
     this.#stream = stream;
     this.#openedAt = Date.now();
-    stream.on('data', (res: DataPlaneResponse__Output) => {
-      const p = this.pending.get(res.id);
-      if (!p) return; // already timed out
-      this.pending.delete(res.id);
-      if (res.result === 'error' && res.error) {
-        const code = res.error.code;
-        p.reject(
-          isKmsErrorCode(code)
-            ? new KmsError(
-                code,
-                res.error.message,
-                res.error.denyReason ? { audit: { denyReason: res.error.denyReason } } : undefined,
-              )
-            : KmsError.internal(new Error(`crypto-worker sent unknown error code ${code}`)),
-        );
-      } else if (res.result === p.op && res[p.op]) {
-        p.resolve(res[p.op]);
-      } else {
-        p.reject(KmsError.internal(new Error('crypto-worker answered with another operation')));
-      }
+    stream.on('data', (message: DataPlaneResponses__Output) => {
+      for (const res of message.responses) this.#answer(res);
     });
     const broken = (err: unknown): void => {
       if (this.#stream !== stream) return;
       this.#stream = undefined;
+      // Queued frames are in `pending` and go again with the rest.
+      clearImmediate(this.#flushing);
+      this.#flushing = undefined;
+      this.#queue = [];
+      this.#queuedBytes = 0;
       if (err !== undefined) this.#onError?.(err);
       const failure = KmsError.dependencyTimeout(err);
       const waiting = [...this.pending.values()];
@@ -198,6 +244,28 @@ class Lane {
     stream.on('error', (err: unknown) => broken(err));
     stream.on('end', () => broken(undefined));
     return stream;
+  }
+
+  #answer(res: DataPlaneResponse__Output): void {
+    const p = this.pending.get(res.id);
+    if (!p) return; // already timed out
+    this.pending.delete(res.id);
+    if (res.result === 'error' && res.error) {
+      const code = res.error.code;
+      p.reject(
+        isKmsErrorCode(code)
+          ? new KmsError(
+              code,
+              res.error.message,
+              res.error.denyReason ? { audit: { denyReason: res.error.denyReason } } : undefined,
+            )
+          : KmsError.internal(new Error(`crypto-worker sent unknown error code ${code}`)),
+      );
+    } else if (res.result === p.op && res[p.op]) {
+      p.resolve(res[p.op]);
+    } else {
+      p.reject(KmsError.internal(new Error('crypto-worker answered with another operation')));
+    }
   }
 }
 
