@@ -30,7 +30,11 @@ export interface AuditPublisherOptions {
   readonly logger: Logger;
   /** Called once per batch given up on after every retry. */
   readonly onPublishFailure?: (records: number) => void;
-  /** A batch leaves this long after its first record at most. @default 2 */
+  /**
+   * While a batch of its subject is in flight, a new batch leaves when that
+   * one is settled, or this long after its first record at the latest. With
+   * none in flight it leaves at the end of the loop turn. @default 2
+   */
   readonly flushIntervalMs?: number;
   /** @default 100 */
   readonly maxRecords?: number;
@@ -56,14 +60,21 @@ interface Batch {
   readonly records: string[];
   bytes: number;
   readonly done: Array<(err?: KmsError) => void>;
+  /** What sends the batch if it does not fill up first: a timer, or the end of the loop turn. */
   timer: NodeJS.Timeout | undefined;
+  immediate: NodeJS.Immediate | undefined;
 }
 
 /**
  * Packs audit records into AuditBatch messages, one open batch per subject,
- * sent when full or `flushIntervalMs` after its first record. `record()`
- * resolves once the record's batch is acknowledged, so that a request is
- * answered only after its audit record is in JetStream.
+ * by group commit: with no batch of the subject in flight, the open batch
+ * leaves at the end of the loop turn, so a request under light traffic waits
+ * for no timer; while one is in flight, records gather until it is settled
+ * (or `flushIntervalMs` has passed, or the batch is full) and then leave
+ * together. Batches so grow with the load, and under load the messages per
+ * second stay about one per JetStream round trip. `record()` resolves once
+ * the record's batch is acknowledged, so that a request is answered only
+ * after its audit record is in JetStream.
  *
  * When a batch still fails after every retry:
  * - `closed` (the default, Vault's rule): `record()` rejects with a retryable
@@ -85,6 +96,8 @@ export class AuditPublisher {
   private refuseUntil = 0;
   private readonly open = new Map<string, Batch>();
   private readonly sending = new Set<Promise<void>>();
+  /** Batches sent and not yet settled, by subject. */
+  private readonly inFlight = new Map<string, number>();
 
   constructor(options: AuditPublisherOptions) {
     this.options = options;
@@ -125,10 +138,13 @@ export class AuditPublisher {
         bytes: 64,
         done: [],
         timer: undefined,
+        immediate: undefined,
       };
       this.open.set(subject, batch);
       const b = batch;
-      b.timer = setTimeout(() => this.send(b), this.flushIntervalMs);
+      if (this.inFlight.has(subject))
+        b.timer = setTimeout(() => this.send(b), this.flushIntervalMs);
+      else b.immediate = setImmediate(() => this.send(b));
     }
     batch.records.push(json);
     batch.bytes += json.length + 1;
@@ -146,14 +162,23 @@ export class AuditPublisher {
   }
 
   private send(batch: Batch): void {
-    if (this.open.get(batch.subject) !== batch) return;
-    this.open.delete(batch.subject);
-    if (batch.timer) clearTimeout(batch.timer);
+    const subject = batch.subject;
+    if (this.open.get(subject) !== batch) return;
+    this.open.delete(subject);
+    clearTimeout(batch.timer);
+    clearImmediate(batch.immediate);
     // Records are serialised once, on arrival; the batch is assembled around them.
     const body = `{"batchId":${JSON.stringify(batch.batchId)},"records":[${batch.records.join(',')}]}`;
+    this.inFlight.set(subject, (this.inFlight.get(subject) ?? 0) + 1);
     const p = this.publishWithRetry(batch, Buffer.from(body, 'utf8')).then((err) => {
       this.sending.delete(p);
+      const left = this.inFlight.get(subject)! - 1;
+      if (left > 0) this.inFlight.set(subject, left);
+      else this.inFlight.delete(subject);
       for (const settle of batch.done) settle(err);
+      // What gathered meanwhile is the next group: it goes now.
+      const next = this.open.get(subject);
+      if (left === 0 && next) this.send(next);
     });
     this.sending.add(p);
   }

@@ -288,12 +288,56 @@ describe('AuditPublisher', () => {
       p.record(record('us-east-1', 5)),
     ];
     await Promise.all(acks);
-    expect(sent.map((s) => [s.subject, s.batch.records.map((r) => r.requestID)])).toEqual([
-      ['audit.us-east-1', ['r1', 'r2', 'r4']],
-      ['audit.eu-west-1', ['r3']],
-      ['audit.us-east-1', ['r5']],
-    ]);
+    const of = (subject: string) =>
+      sent.filter((s) => s.subject === subject).map((s) => s.batch.records.map((r) => r.requestID));
+    expect(of('audit.us-east-1')).toEqual([['r1', 'r2', 'r4'], ['r5']]);
+    expect(of('audit.eu-west-1')).toEqual([['r3']]);
     for (const s of sent) expect(s.msgId).toBe(s.batch.batchId);
+  });
+
+  it('sends a lone record at once, without waiting for the flush interval', async () => {
+    const published: number[] = [];
+    const p = new AuditPublisher({
+      logger,
+      subjectFor: () => 's',
+      publish: async (_s, data) => {
+        published.push((JSON.parse(Buffer.from(data).toString()) as AuditBatch).records.length);
+      },
+      flushIntervalMs: 60_000,
+    });
+    await p.record(record('us-east-1', 1));
+    await p.record(record('us-east-1', 2));
+    expect(published).toEqual([1, 1]);
+  });
+
+  it('gathers records while a batch is in flight and sends them when it is acked', async () => {
+    const batches: string[][] = [];
+    const acks: Array<() => void> = [];
+    const p = new AuditPublisher({
+      logger,
+      subjectFor: () => 's',
+      publish: (_s, data) => {
+        batches.push(
+          (JSON.parse(Buffer.from(data).toString()) as AuditBatch).records.map((r) => r.requestID),
+        );
+        return new Promise<void>((resolve) => acks.push(resolve));
+      },
+      flushIntervalMs: 60_000,
+    });
+    const turn = () => new Promise((resolve) => setImmediate(resolve));
+    const first = p.record(record('us-east-1', 1));
+    await turn();
+    expect(batches).toEqual([['r1']]);
+    const rest = [2, 3, 4].map((i) => p.record(record('us-east-1', i)));
+    await turn();
+    await turn();
+    // The first batch is not acked yet: the others wait for it, together.
+    expect(batches).toEqual([['r1']]);
+    acks[0]!();
+    await first;
+    expect(batches).toEqual([['r1'], ['r2', 'r3', 'r4']]);
+    acks[1]!();
+    await Promise.all(rest);
   });
 
   it('splits batches before they grow past maxBytes', async () => {
