@@ -5,7 +5,8 @@
 // For every run: req/s, p50/p99 latency, and CPU µs per request summed over
 // every process involved (Keyhold services, NATS, Postgres; for the ceiling,
 // the echo server). Usage: npm run bench:data-plane  (BENCH_DURATION_S=10)
-// BENCH_MODE=encrypt measures one Encrypt run (for bench/quota/enforcement.mjs);
+// BENCH_MODE=encrypt measures one Encrypt run (for bench/quota/enforcement.mjs;
+// BENCH_CLIENTS connections, default 128, each at BENCH_RPS requests/s if set);
 // BENCH_MODE=policy (npm run bench:policy-encrypt) instead measures Encrypt
 // under a realistic 10-statement key policy against one that allows
 // everything, alternating on the same cluster (issue 5's < 10% goal).
@@ -274,6 +275,9 @@ async function main() {
         KeyId: key.Arn,
         Plaintext: plaintext.toString('base64'),
       });
+      // BENCH_CLIENTS / BENCH_RPS (per connection) look at latency below saturation.
+      const clients = Number(process.env.BENCH_CLIENTS ?? 128);
+      const rps = process.env.BENCH_RPS === undefined ? undefined : Number(process.env.BENCH_RPS);
       const run = (name) =>
         h2load({
           durationS: DURATION_S,
@@ -282,8 +286,9 @@ async function main() {
           body: aws.body,
           headers: aws.headers,
           h1: true,
-          clients: 128,
+          clients,
           streams: 1,
+          rps,
           pids: clusterPids,
         });
       await run('Encrypt warm-up');
