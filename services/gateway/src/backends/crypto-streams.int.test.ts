@@ -94,6 +94,26 @@ async function startStandIn(address: string, log: Received) {
 const encrypt = (streams: CryptoStreams, keyId: string, plaintext = Buffer.from(keyId)) =>
   streams.Encrypt({ keyId, plaintext }, { context, timeoutMs: 5_000 });
 
+/** Collects the DataPlaneBatch streams the lanes open, in order. */
+function spyOnOpenedStreams(): grpc.ClientDuplexStream<
+  DataPlaneRequests,
+  DataPlaneResponses__Output
+>[] {
+  const opened: grpc.ClientDuplexStream<DataPlaneRequests, DataPlaneResponses__Output>[] = [];
+  const proto = (
+    loadProto().keyhold.crypto.v1.CryptoDataPlane as unknown as {
+      prototype: CryptoDataPlaneClient;
+    }
+  ).prototype;
+  const open = proto.DataPlaneBatch;
+  vi.spyOn(proto, 'DataPlaneBatch').mockImplementation(function (this: CryptoDataPlaneClient) {
+    const stream = open.call(this);
+    opened.push(stream);
+    return stream;
+  });
+  return opened;
+}
+
 describe('createCryptoStreams', () => {
   let server: GrpcServerHandle | undefined;
   let streams: CryptoStreams | undefined;
@@ -124,7 +144,7 @@ describe('createCryptoStreams', () => {
     expect(streams.inFlight).toBe(0);
   });
 
-  it('sends the requests of one loop turn together, one message per stream', async () => {
+  it('sends the requests of one loop turn together, in as few messages as the cap allows', async () => {
     const log = received();
     server = await startStandIn('127.0.0.1:0', log);
     streams = createCryptoStreams(server.address, { connections: 2, streamsPerConnection: 2 });
@@ -133,8 +153,22 @@ describe('createCryptoStreams', () => {
     );
     results.forEach((r, i) => expect(r.keyId).toBe(`arn:k${i}`));
     expect(log.frames).toHaveLength(200);
-    // One frame per message would be 200 messages.
-    expect(log.messages).toEqual([50, 50, 50, 50]);
+    // One frame per message would be 200 messages, one message per stream 4:
+    // the turn fills one stream's message up to the cap, then the next.
+    expect([...log.messages].sort((a, b) => b - a)).toEqual([128, 72]);
+  });
+
+  it('spreads successive loop turns over the streams', async () => {
+    const opened = spyOnOpenedStreams();
+    const log = received();
+    server = await startStandIn('127.0.0.1:0', log);
+    streams = createCryptoStreams(server.address, { connections: 2, streamsPerConnection: 2 });
+    for (let turn = 0; turn < 8; turn++) {
+      await Promise.all(Array.from({ length: 5 }, (_, i) => encrypt(streams!, `t${turn}-${i}`)));
+    }
+    // A message per turn, and every stream had turns (a stream opens on first use).
+    expect(log.messages).toEqual(Array.from({ length: 8 }, () => 5));
+    expect(opened).toHaveLength(4);
   });
 
   it('writes a queue at 128 frames or 512 KiB without waiting for the loop turn', async () => {
@@ -189,22 +223,13 @@ describe('createCryptoStreams', () => {
 
   it('sends frames still queued on a broken stream on another one, or fails them when none is open', async () => {
     // The lanes' streams, to break one while frames wait in its queue.
-    const opened: grpc.ClientDuplexStream<DataPlaneRequests, DataPlaneResponses__Output>[] = [];
-    const proto = (
-      loadProto().keyhold.crypto.v1.CryptoDataPlane as unknown as {
-        prototype: CryptoDataPlaneClient;
-      }
-    ).prototype;
-    const open = proto.DataPlaneBatch;
-    vi.spyOn(proto, 'DataPlaneBatch').mockImplementation(function (this: CryptoDataPlaneClient) {
-      const stream = open.call(this);
-      opened.push(stream);
-      return stream;
-    });
+    const opened = spyOnOpenedStreams();
     const log = received();
     server = await startStandIn('127.0.0.1:0', log);
     streams = createCryptoStreams(server.address, { connections: 1, streamsPerConnection: 2 });
-    await Promise.all([0, 1].map(() => encrypt(streams!, 'k')));
+    // One turn each: both lanes open, and the next turn starts on the first again.
+    await encrypt(streams, 'k');
+    await encrypt(streams, 'k');
     expect(opened).toHaveLength(2);
     const queued = Array.from({ length: 10 }, (_, i) => encrypt(streams!, `q${i}`));
     // Broken before the lane's end-of-turn write.
