@@ -64,7 +64,7 @@ async function publish(batch: AuditBatch, msgID = batch.batchId, region = REGION
   await bus.js.publish(bus.names.auditSubject(region), JSON.stringify(batch), { msgID });
 }
 
-async function start(): Promise<AuditLogHandle> {
+async function start(overrides: { writeDelayMs?: number } = {}): Promise<AuditLogHandle> {
   // A registry per start: metric names register once per registry.
   registry = new Registry();
   const handle = await startAuditLog(
@@ -75,6 +75,7 @@ async function start(): Promise<AuditLogHandle> {
       nakDelayMs: 200,
       digestEveryRecords: DIGEST_EVERY,
       digestIntervalMs: 300,
+      ...overrides,
     },
   );
   client?.close();
@@ -229,6 +230,28 @@ describe('audit-log', () => {
     expect(text).toMatch(/keyhold_audit_records_total\{result="rejected"\} 1/);
     const info = await bus.jsm.consumers.info(bus.names.auditStream, 'audit-log');
     expect(info.num_ack_pending).toBe(0);
+  });
+
+  it('stores the messages that arrive within the write delay in one transaction', async () => {
+    await server?.close(1_000);
+    server = await start({ writeDelayMs: 2000 });
+    const writes = async () =>
+      Number(/keyhold_audit_writes_total (\d+)/.exec(await registry.metrics())?.[1] ?? NaN);
+    // The first write after a start is slow (and gathers what comes meanwhile): have it done.
+    const warm = record(randomUUID());
+    await publish({ batchId: randomUUID(), records: [warm] });
+    await waitForEvents({ requestId: warm.requestID }, 1);
+    const before = await writes();
+    const records = Array.from({ length: 8 }, () => record(randomUUID()));
+    for (const r of records) {
+      await publish({ batchId: randomUUID(), records: [r] });
+      await sleep(50);
+    }
+    for (const r of records) await waitForEvents({ requestId: r.requestID }, 1);
+    // Without the delay, messages 50 ms apart were a transaction each.
+    expect((await writes()) - before).toBeLessThanOrEqual(2);
+    await server.close(1_000);
+    server = await start();
   });
 
   it('retries a batch the database could not take', async () => {

@@ -17,6 +17,8 @@ export interface Config {
   readonly nakDelayMs: number;
   /** A batch delivered and not acked within this time (e.g. its process died) is redelivered. */
   readonly ackWaitMs: number;
+  /** A small write waits this long for more records first (one transaction for many messages). */
+  readonly writeDelayMs: number;
   /** Inline Ed25519 signing key (PKCS#8 PEM or base64 seed); a secret. */
   readonly signingKey: string | undefined;
   /** Path of a file holding the signing key; read by main. */
@@ -47,6 +49,7 @@ const schema = {
   KEYHOLD_AUDIT_CONSUMER: env.str('audit-log').refine(isToken, TOKEN_MESSAGE),
   KEYHOLD_AUDIT_RETRY_DELAY_MS: env.int({ min: 100, max: 600_000, default: 5_000 }),
   KEYHOLD_AUDIT_ACK_WAIT_MS: env.int({ min: 1_000, max: 600_000, default: 30_000 }),
+  KEYHOLD_AUDIT_WRITE_DELAY_MS: env.int({ min: 0, max: 10_000, default: 20 }),
   KEYHOLD_AUDIT_SIGNING_KEY: env.str(''),
   KEYHOLD_AUDIT_SIGNING_KEY_FILE: env.str(''),
   KEYHOLD_AUDIT_DIGEST_RECORDS: env.int({ min: 1, max: 10_000_000, default: 10_000 }),
@@ -73,6 +76,7 @@ export function loadConfig(source: Readonly<Record<string, string | undefined>>)
     consumerName: e.KEYHOLD_AUDIT_CONSUMER,
     nakDelayMs: e.KEYHOLD_AUDIT_RETRY_DELAY_MS,
     ackWaitMs: e.KEYHOLD_AUDIT_ACK_WAIT_MS,
+    writeDelayMs: e.KEYHOLD_AUDIT_WRITE_DELAY_MS,
     signingKey: e.KEYHOLD_AUDIT_SIGNING_KEY || undefined,
     signingKeyFile: e.KEYHOLD_AUDIT_SIGNING_KEY_FILE || undefined,
     digestEveryRecords: e.KEYHOLD_AUDIT_DIGEST_RECORDS,

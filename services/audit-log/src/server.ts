@@ -37,6 +37,7 @@ export type AuditLogConfig = Pick<Config, 'grpcListen' | 'consumerName' | 'nakDe
     Pick<
       Config,
       | 'ackWaitMs'
+      | 'writeDelayMs'
       | 'digestEveryRecords'
       | 'digestIntervalMs'
       | 'retentionDays'
@@ -88,6 +89,11 @@ export async function startAuditLog(
       labelNames: ['result'] as const,
       registers,
     }),
+    writes: new Counter({
+      name: 'keyhold_audit_writes_total',
+      help: 'Transactions that stored audit records (records inserted / writes = records per write)',
+      registers,
+    }),
     records: new Counter({
       name: 'keyhold_audit_records_total',
       help: 'Audit records consumed, by result (inserted, duplicate, rejected)',
@@ -132,6 +138,7 @@ export async function startAuditLog(
       durableName: config.consumerName,
       nakDelayMs: config.nakDelayMs,
       ...(config.ackWaitMs === undefined ? {} : { ackWaitMs: config.ackWaitMs }),
+      ...(config.writeDelayMs === undefined ? {} : { writeDelayMs: config.writeDelayMs }),
     },
   );
   const digestInterval = config.digestIntervalMs ?? 60_000;
