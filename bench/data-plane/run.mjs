@@ -278,6 +278,8 @@ async function main() {
       // BENCH_CLIENTS / BENCH_RPS (per connection) look at latency below saturation.
       const clients = Number(process.env.BENCH_CLIENTS ?? 128);
       const rps = process.env.BENCH_RPS === undefined ? undefined : Number(process.env.BENCH_RPS);
+      // BENCH_STAGGER=1: the connections start spread over one period instead of at once.
+      const stagger = process.env.BENCH_STAGGER === '1';
       const run = (name) =>
         h2load({
           durationS: DURATION_S,
@@ -289,6 +291,7 @@ async function main() {
           clients,
           streams: 1,
           rps,
+          stagger,
           pids: clusterPids,
         });
       await run('Encrypt warm-up');

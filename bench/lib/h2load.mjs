@@ -104,6 +104,12 @@ export function percentile(sorted, p) {
 /**
  * Runs h2load once (a warm-up first), measuring CPU of `pids()` around the
  * measured run. Latencies come from h2load's per-request log.
+ *
+ * `rps` paces each connection; h2load opens them all at once, so their
+ * requests leave in step (a burst of `clients` requests every 1/rps s).
+ * `stagger` instead opens the connections evenly over about one such period, so
+ * that the same rate arrives spread out (h2load then runs for a request
+ * count, durationS × clients × rps, rather than a duration).
  */
 export async function h2load({
   name,
@@ -114,10 +120,12 @@ export async function h2load({
   clients,
   streams,
   rps,
+  stagger = false,
   pids,
   durationS,
   warmupS = 2,
 }) {
+  if (stagger && !rps) throw new Error('stagger needs rps');
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kh-bench-'));
   const bodyFile = path.join(tmp, 'body');
   const logFile = path.join(tmp, 'log');
@@ -128,8 +136,17 @@ export async function h2load({
     String(clients),
     '-m',
     String(streams),
-    '-D',
-    String(duration),
+    ...(stagger
+      ? [
+          // h2load's period is whole milliseconds: so many connections a millisecond.
+          '-r',
+          String(Math.max(1, Math.round((clients * rps) / 1000))),
+          '--rate-period',
+          '1ms',
+          '-n',
+          String(Math.max(clients, Math.round(duration * clients * rps))),
+        ]
+      : ['-D', String(duration)]),
     '-d',
     bodyFile,
     ...(rps ? ['--rps', String(rps)] : []),
@@ -166,7 +183,8 @@ export async function h2load({
   const ok = rows.filter((r) => r[1] >= 200 && r[1] < 300);
   const lat = ok.map((r) => r[2] / 1000).sort((a, b) => a - b);
   fs.rmSync(tmp, { recursive: true, force: true });
-  const reqPerS = ok.length / durationS;
+  // A staggered run lasts as long as its request count takes.
+  const reqPerS = ok.length / (stagger ? elapsed : durationS);
   const result = {
     name,
     requests: rows.length,
