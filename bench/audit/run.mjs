@@ -16,9 +16,6 @@ import http from 'node:http';
 import { Session } from 'node:inspector/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Sha256 } from '@aws-crypto/sha256-js';
-import { HttpRequest } from '@smithy/protocol-http';
-import { SignatureV4 } from '@smithy/signature-v4';
 import postgres from 'postgres';
 import { busNames, connectBus } from '@keyhold/bus';
 import { Registry, createLogger } from '@keyhold/core';
@@ -31,6 +28,7 @@ import {
 } from '@keyhold/proto';
 import { findFreePort, startLocalNats, startLocalPostgres } from '@keyhold/testkit/local';
 import { descendants, h2load, haveH2load } from '../lib/h2load.mjs';
+import { signAwsJson } from '../lib/sign.mjs';
 import { migrate } from '../../services/audit-log/dist/schema.js';
 import { startAuditLog } from '../../services/audit-log/dist/server.js';
 import { loadSigningKey } from '../../services/audit-log/dist/signing.js';
@@ -211,27 +209,9 @@ async function ingest() {
   }
 }
 
-/** Closed-loop Encrypt load over keep-alive HTTP; signatures are reused within a second. */
 /** SigV4 headers for an Encrypt request to `url` (valid for 15 minutes). */
-function signEncrypt(url, body) {
-  return new SignatureV4({ service: 'kms', region: REGION, credentials: CREDS, sha256: Sha256 })
-    .sign(
-      new HttpRequest({
-        method: 'POST',
-        protocol: 'http:',
-        hostname: url.hostname,
-        port: Number(url.port),
-        path: '/',
-        headers: {
-          host: url.host,
-          'content-type': 'application/x-amz-json-1.1',
-          'x-amz-target': 'TrentService.Encrypt',
-        },
-        body,
-      }),
-    )
-    .then((r) => r.headers);
-}
+const signEncrypt = (url, body) =>
+  signAwsJson({ host: url.host, target: 'Encrypt', body, region: REGION, credentials: CREDS });
 
 /**
  * Encrypt load on one gateway for `seconds`. With h2load (nghttp2-client), a C
@@ -392,34 +372,24 @@ async function encrypt() {
     const created = await new Promise((resolve, reject) => {
       const u = new URL(on.endpoint);
       const body = JSON.stringify({ Description: 'bench' });
-      new SignatureV4({ service: 'kms', region: REGION, credentials: CREDS, sha256: Sha256 })
-        .sign(
-          new HttpRequest({
-            method: 'POST',
-            protocol: 'http:',
-            hostname: u.hostname,
-            port: Number(u.port),
-            path: '/',
-            headers: {
-              host: u.host,
-              'content-type': 'application/x-amz-json-1.1',
-              'x-amz-target': 'TrentService.CreateKey',
-            },
-            body,
-          }),
-        )
-        .then((s) => {
-          const req = http.request(
-            { host: u.hostname, port: u.port, method: 'POST', path: '/', headers: s.headers },
-            (res) => {
-              let text = '';
-              res.on('data', (d) => (text += d));
-              res.on('end', () => resolve(JSON.parse(text)));
-            },
-          );
-          req.on('error', reject);
-          req.end(body);
-        }, reject);
+      signAwsJson({
+        host: u.host,
+        target: 'CreateKey',
+        body,
+        region: REGION,
+        credentials: CREDS,
+      }).then((headers) => {
+        const req = http.request(
+          { host: u.hostname, port: u.port, method: 'POST', path: '/', headers },
+          (res) => {
+            let text = '';
+            res.on('data', (d) => (text += d));
+            res.on('end', () => resolve(JSON.parse(text)));
+          },
+        );
+        req.on('error', reject);
+        req.end(body);
+      }, reject);
     });
     const keyId = created.KeyMetadata.KeyId;
     await encryptLoad(off.endpoint, keyId, 2); // warm-up: caches, JIT, connections

@@ -40,6 +40,7 @@ import {
   print,
 } from '../lib/h2load.mjs';
 import { REALISTIC_KEY_POLICY } from '../lib/realistic-policy.mjs';
+import { signAwsJson } from '../lib/sign.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
@@ -222,17 +223,12 @@ async function main() {
     const host = `127.0.0.1:${httpPort}`;
     const awsRequest = async (op, payload) => {
       const body = JSON.stringify(payload);
-      const headers = await sign({
-        method: 'POST',
-        protocol: 'http:',
-        hostname: host,
-        path: '/',
-        headers: {
-          host,
-          'content-type': 'application/x-amz-json-1.1',
-          'x-amz-target': `TrentService.${op}`,
-        },
+      const headers = await signAwsJson({
+        host,
+        target: op,
         body,
+        region: REGION,
+        credentials: CREDS,
       });
       delete headers.host;
       return { body: Buffer.from(body), headers };
