@@ -164,8 +164,8 @@ const MAX_PRINCIPAL_IDS = 10_000;
  * Memoised: it is on every request's record and costs a hash and a BigInt.
  */
 function stablePrincipalId(prefix: string, arn: string): string {
-  const key = `${prefix}${arn}`;
-  let id = principalIds.get(key);
+  // The prefix follows from the ARN: the ARN alone keys the memo.
+  let id = principalIds.get(arn);
   if (id === undefined) {
     const digest = createHash('sha256').update(arn).digest('hex').toUpperCase();
     id = `${prefix}${BigInt(`0x${digest.slice(0, 22)}`)
@@ -174,7 +174,7 @@ function stablePrincipalId(prefix: string, arn: string): string {
       .padStart(17, '0')
       .slice(0, 17)}`;
     if (principalIds.size >= MAX_PRINCIPAL_IDS) principalIds.clear();
-    principalIds.set(key, id);
+    principalIds.set(arn, id);
   }
   return id;
 }
