@@ -37,10 +37,16 @@ export type {
   KeyUntagged,
 } from './events/key-events.js';
 export {
+  AUDIT_BATCH_LIMITS,
   AUDIT_EVENT_CATEGORIES,
   AUDIT_EVENT_VERSION,
   AUDIT_OUTCOMES,
+  AUDIT_WIRE_FORMATS,
+  AuditBatchEncoder,
+  AuditBatchFormatError,
+  DEFAULT_AUDIT_WIRE_FORMAT,
   auditOutcome,
+  decodeAuditBatch,
 } from './events/audit.js';
 export type {
   AuditAdditionalEventData,
@@ -48,6 +54,9 @@ export type {
   AuditEventCategory,
   AuditOutcome,
   AuditRecord,
+  AuditRecordDelta,
   AuditResource,
   AuditUserIdentity,
+  AuditWireFormat,
+  DecodedAuditBatch,
 } from './events/audit.js';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { AuditBatchEncoder } from '@keyhold/bus';
 import {
   PoisonMessageError,
   bareKeyId,
@@ -41,7 +42,14 @@ function record(overrides: Record<string, unknown> = {}): Record<string, unknown
   };
 }
 
+/** A version-1 body, as gateways before version 2 (and the int tests) write them. */
 const encode = (value: unknown): Uint8Array => Buffer.from(JSON.stringify(value));
+
+function encodeV2(records: readonly object[]): Uint8Array {
+  const encoder = new AuditBatchEncoder('b2', 2);
+  for (const r of records) encoder.add(r);
+  return encoder.finish();
+}
 
 describe('decodeBatch', () => {
   it('keeps valid records and normalises them', () => {
@@ -135,8 +143,60 @@ describe('decodeBatch', () => {
     expect(out.rejected).toBe(6);
   });
 
+  it('reads a version-2 batch: each record from the one before', () => {
+    const second = 'bbbbbbbb-7e63-4c32-9a4b-5e0f0a2b1c3d';
+    const third = 'cccccccc-7e63-4c32-9a4b-5e0f0a2b1c3d';
+    const records = [
+      record(),
+      record({
+        eventID: second,
+        requestID: 'req-2',
+        errorCode: 'AccessDeniedException',
+        errorMessage: 'no',
+        additionalEventData: { denyReason: 'no allow' },
+      }),
+      record({ eventID: third.toUpperCase(), requestID: 'req-3' }),
+    ];
+    const data = encodeV2(records);
+    expect(Buffer.from(data).toString()).toContain('"format":2');
+    const out = decodeBatch(data);
+    expect(out).toEqual({
+      batchId: 'b2',
+      records: [
+        parseRecord(records[0]),
+        parseRecord(records[1]),
+        parseRecord({ ...records[2], eventID: third }),
+      ],
+      rejected: 0,
+    });
+    expect(out.records[1]).toMatchObject({
+      errorCode: 'AccessDeniedException',
+      additionalEventData: { denyReason: 'no allow' },
+    });
+    expect(out.records[2]).not.toHaveProperty('errorCode');
+    expect(out.records[2]).not.toHaveProperty('additionalEventData');
+  });
+
+  it('counts a malformed delta of a version-2 batch as rejected and keeps the rest', () => {
+    const out = decodeBatch(
+      encode({
+        batchId: 'b3',
+        format: 2,
+        records: [
+          record(),
+          { u: 'eventID' },
+          { s: { requestID: 'req-3', eventID: 'cccccccc-7e63-4c32-9a4b-5e0f0a2b1c3d' } },
+          { s: { eventID: 'not-a-uuid' } },
+        ],
+      }),
+    );
+    expect(out.records.map((r) => r.requestID)).toEqual(['req-1', 'req-3']);
+    expect(out.rejected).toBe(2);
+  });
+
   it.each([
     ['not JSON', Buffer.from('{oops')],
+    ['unknown audit batch format', encode({ batchId: 'x', format: 3, records: [] })],
     ['not an audit batch', encode({ records: [] })],
     ['not an audit batch', encode([record()])],
     ['not an audit batch', encode({ batchId: 'x', records: 'nope' })],

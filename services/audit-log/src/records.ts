@@ -1,6 +1,11 @@
 import { z } from 'zod';
-import { AUDIT_EVENT_VERSION, auditOutcome } from '@keyhold/bus';
-import type { AuditAdditionalEventData, AuditRecord } from '@keyhold/bus';
+import {
+  AUDIT_EVENT_VERSION,
+  AuditBatchFormatError,
+  auditOutcome,
+  decodeAuditBatch,
+} from '@keyhold/bus';
+import type { AuditAdditionalEventData, AuditRecord, DecodedAuditBatch } from '@keyhold/bus';
 import { isKeyId, isRegion, parseKeyArn } from '@keyhold/core';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -262,16 +267,11 @@ export function upcast(raw: unknown): unknown {
   };
 }
 
-const batchSchema = z.object({
-  batchId: z.string().min(1).max(256),
-  records: z.array(z.unknown()).max(10_000),
-});
-
 export interface DecodedBatch {
   readonly batchId: string;
   /** Cleaned, eventID lower-cased, eventTime normalised to `toISOString()`. */
   readonly records: readonly AuditRecord[];
-  /** Records dropped for failing validation; the rest of the batch is kept. */
+  /** Records dropped for failing validation (or a malformed delta); the rest of the batch is kept. */
   readonly rejected: number;
 }
 
@@ -288,25 +288,26 @@ export function bareKeyId(value: string): string {
   return parseKeyArn(value)?.keyId ?? value;
 }
 
-/** Parses one JetStream message body as an AuditBatch. Throws PoisonMessageError when it is not one. */
+/**
+ * Parses one JetStream message body, an audit batch of any wire format.
+ * Throws PoisonMessageError when it is not one.
+ */
 export function decodeBatch(data: Uint8Array): DecodedBatch {
-  let raw: unknown;
+  let batch: DecodedAuditBatch;
   try {
-    // A view, not a copy, of the message body.
-    raw = JSON.parse(Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('utf8'));
-  } catch {
-    throw new PoisonMessageError('not JSON');
+    batch = decodeAuditBatch(data);
+  } catch (err) {
+    if (err instanceof AuditBatchFormatError) throw new PoisonMessageError(err.message);
+    throw err;
   }
-  const batch = batchSchema.safeParse(raw);
-  if (!batch.success) throw new PoisonMessageError('not an audit batch');
   const records: AuditRecord[] = [];
-  let rejected = 0;
-  for (const candidate of batch.data.records) {
+  let rejected = batch.malformed;
+  for (const candidate of batch.records) {
     const parsed = parseRecord(clean(upcast(candidate)));
     if (parsed === undefined) rejected += 1;
     else records.push(parsed);
   }
-  return { batchId: batch.data.batchId, records, rejected };
+  return { batchId: batch.batchId, records, rejected };
 }
 
 /** The columns stored beside a record for lookups; all derived from the record. */

@@ -18,6 +18,7 @@ describe('loadConfig', () => {
       maxBodyBytes: 65536,
       bodyTimeoutMs: 10_000,
       auditFailMode: 'closed',
+      auditWireFormat: 2,
       quotaUnreachable: 'closed',
       quotaEnforce: true,
       regions: [],
@@ -34,6 +35,16 @@ describe('loadConfig', () => {
     expect(c.regions).toEqual(['eu-west-1', 'eu-central-1']);
     expect(c.streams).toEqual({ replicas: 3, auditMaxAgeMs: 3 * 86_400_000 });
     expect(() => loadConfig({ KEYHOLD_REGIONS: 'us-east-1,Mars' })).toThrow(/KEYHOLD_REGIONS/);
+  });
+
+  it('reads the audit wire format: 1 for audit-logs older than version 2', () => {
+    expect(loadConfig({ KEYHOLD_AUDIT_WIRE_FORMAT: '1' }).auditWireFormat).toBe(1);
+    expect(loadConfig({ KEYHOLD_AUDIT_WIRE_FORMAT: '2' }).auditWireFormat).toBe(2);
+    expect(loadConfig({ KEYHOLD_AUDIT_WIRE_FORMAT: '' }).auditWireFormat).toBe(2);
+    for (const bad of ['3', '0', 'v2', '2.0'])
+      expect(() => loadConfig({ KEYHOLD_AUDIT_WIRE_FORMAT: bad }), bad).toThrow(
+        /KEYHOLD_AUDIT_WIRE_FORMAT/,
+      );
   });
 
   it('reads given values and freezes the result', () => {

@@ -1,5 +1,5 @@
-import { STREAM_ENV, streamSettings } from '@keyhold/bus';
-import type { StreamSettings } from '@keyhold/bus';
+import { AUDIT_WIRE_FORMATS, STREAM_ENV, streamSettings } from '@keyhold/bus';
+import type { AuditWireFormat, StreamSettings } from '@keyhold/bus';
 import { LOG_LEVELS, env, isRegion, readEnv } from '@keyhold/core';
 import { AUDIT_FAIL_MODES } from './audit/publisher.js';
 import type { AuditFailMode } from './audit/publisher.js';
@@ -30,6 +30,12 @@ export interface Config {
    */
   readonly auditFailMode: AuditFailMode;
   /**
+   * The audit batches' wire format: 2 (records as deltas, a quarter of the
+   * bytes or less) once every audit-log reads it; 1 until then, since an
+   * older audit-log drops version-2 records.
+   */
+  readonly auditWireFormat: AuditWireFormat;
+  /**
    * Once quota-limiter cannot be reached and leased tokens are spent:
    * `closed` fails requests with DependencyTimeoutException, `open` admits
    * them unmetered (counted).
@@ -46,6 +52,8 @@ export interface Config {
   /** JetStream replicas and audit max age the streams are kept at. */
   readonly streams: StreamSettings;
 }
+
+const WIRE_FORMATS = AUDIT_WIRE_FORMATS.map(String) as ['1', '2'];
 
 const regionList = (text: string): string[] =>
   text
@@ -71,6 +79,7 @@ export function loadConfig(source: Readonly<Record<string, string | undefined>>)
       KEYHOLD_MAX_BODY_BYTES: env.int({ min: 1024, max: 16 * 1024 * 1024, default: 64 * 1024 }),
       KEYHOLD_BODY_TIMEOUT_MS: env.int({ min: 100, max: 300_000, default: 10_000 }),
       KEYHOLD_AUDIT_FAIL_MODE: env.oneOf(AUDIT_FAIL_MODES, 'closed'),
+      KEYHOLD_AUDIT_WIRE_FORMAT: env.oneOf(WIRE_FORMATS, '2'),
       KEYHOLD_QUOTA_UNREACHABLE: env.oneOf(UNREACHABLE_MODES, 'closed'),
       KEYHOLD_QUOTA_ENFORCE: env.bool(true),
       KEYHOLD_REGIONS: env
@@ -97,6 +106,7 @@ export function loadConfig(source: Readonly<Record<string, string | undefined>>)
     maxBodyBytes: e.KEYHOLD_MAX_BODY_BYTES,
     bodyTimeoutMs: e.KEYHOLD_BODY_TIMEOUT_MS,
     auditFailMode: e.KEYHOLD_AUDIT_FAIL_MODE,
+    auditWireFormat: Number(e.KEYHOLD_AUDIT_WIRE_FORMAT) as AuditWireFormat,
     quotaUnreachable: e.KEYHOLD_QUOTA_UNREACHABLE,
     quotaEnforce: e.KEYHOLD_QUOTA_ENFORCE,
     regions: Object.freeze(regionList(e.KEYHOLD_REGIONS)),

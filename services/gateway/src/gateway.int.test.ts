@@ -13,8 +13,8 @@ import { Sha256 } from '@aws-crypto/sha256-js';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditOutcome, busNames, connectBus } from '@keyhold/bus';
-import type { AuditBatch, AuditRecord, Bus } from '@keyhold/bus';
+import { auditOutcome, busNames, connectBus, decodeAuditBatch } from '@keyhold/bus';
+import type { AuditRecord, Bus } from '@keyhold/bus';
 import {
   KmsError,
   createLogger,
@@ -748,6 +748,7 @@ describe('audit stream', () => {
   it('holds one record per request with the right outcome and no plaintext', async () => {
     const names = bus.names;
     const records: AuditRecord[] = [];
+    const bodies: string[] = [];
     const deadline = Date.now() + 5_000;
     // Every response above was sent after its batch was acked, so the records are already there.
     const info = await bus.jsm.streams.info(names.auditStream);
@@ -757,14 +758,18 @@ describe('audit stream', () => {
       seq++
     ) {
       const msg = await bus.jsm.streams.getMessage(names.auditStream, { seq });
-      const batch = JSON.parse(Buffer.from(msg.data).toString('utf8')) as AuditBatch;
+      const batch = decodeAuditBatch(msg.data);
       expect(msg.header?.get('Nats-Msg-Id')).toBe(batch.batchId);
-      records.push(...batch.records);
+      // The default wire format: every record after a batch's first is a delta.
+      expect(batch).toMatchObject({ format: 2, malformed: 0 });
+      records.push(...(batch.records as AuditRecord[]));
+      bodies.push(Buffer.from(msg.data).toString('utf8'));
     }
-    const text = JSON.stringify(records);
-    expect(text).not.toContain(PLAINTEXT.toString('base64'));
-    expect(text).not.toContain(PLAINTEXT.toString('utf8'));
-    expect(text).not.toContain(SECRET);
+    for (const text of [JSON.stringify(records), ...bodies]) {
+      expect(text).not.toContain(PLAINTEXT.toString('base64'));
+      expect(text).not.toContain(PLAINTEXT.toString('utf8'));
+      expect(text).not.toContain(SECRET);
+    }
     const byRequest = new Map<string, AuditRecord[]>();
     for (const r of records) byRequest.set(r.requestID, [...(byRequest.get(r.requestID) ?? []), r]);
     expect(expected.size).toBeGreaterThan(20);

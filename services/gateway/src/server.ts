@@ -36,7 +36,12 @@ export type GatewayConfig = Pick<
   Config,
   'httpListen' | 'grpcListen' | 'maxBodyBytes' | 'bodyTimeoutMs'
 > &
-  Partial<Pick<Config, 'auditFailMode' | 'quotaUnreachable' | 'quotaEnforce' | 'regions'>>;
+  Partial<
+    Pick<
+      Config,
+      'auditFailMode' | 'auditWireFormat' | 'quotaUnreachable' | 'quotaEnforce' | 'regions'
+    >
+  >;
 
 export interface GatewayHandle {
   /** `http://host:port` of the AWS JSON endpoint. */
@@ -118,6 +123,7 @@ export async function startGateway(
     },
     onPublishFailure: () => metrics.auditPublishFailures.inc(),
     failMode: config.auditFailMode ?? 'closed',
+    ...(config.auditWireFormat === undefined ? {} : { wireFormat: config.auditWireFormat }),
   });
 
   let closing = false;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { AuditRecord } from '@keyhold/bus';
+import { AuditBatchEncoder, DEFAULT_AUDIT_WIRE_FORMAT } from '@keyhold/bus';
+import type { AuditRecord, AuditWireFormat } from '@keyhold/bus';
 import { KmsError } from '@keyhold/core';
 import type { Logger } from '@keyhold/core';
 
@@ -38,8 +39,17 @@ export interface AuditPublisherOptions {
   readonly flushIntervalMs?: number;
   /** @default 100 */
   readonly maxRecords?: number;
-  /** Stays well under NATS's default 1 MiB max_payload. @default 524_288 */
+  /**
+   * UTF-8 bytes of a batch as sent; stays well under NATS's default 1 MiB
+   * max_payload. A single larger record still goes, alone. @default 524_288
+   */
   readonly maxBytes?: number;
+  /**
+   * 2 sends each record as a delta of the one before it in its batch; 1 sends
+   * every record in full, for audit-logs older than version 2, which drop
+   * version-2 records. @default 2
+   */
+  readonly wireFormat?: AuditWireFormat;
   /** Waits between attempts; one attempt more than entries. @default [25, 100, 400] */
   readonly retryDelaysMs?: readonly number[];
   /** @default 'closed' */
@@ -56,9 +66,7 @@ export interface AuditPublisherOptions {
 
 interface Batch {
   readonly subject: string;
-  readonly batchId: string;
-  readonly records: string[];
-  bytes: number;
+  readonly encoder: AuditBatchEncoder;
   readonly done: Array<(err?: KmsError) => void>;
   /** What sends the batch if it does not fill up first: a timer, or the end of the loop turn. */
   timer: NodeJS.Timeout | undefined;
@@ -66,7 +74,7 @@ interface Batch {
 }
 
 /**
- * Packs audit records into AuditBatch messages, one open batch per subject,
+ * Packs audit records into batch messages (in `wireFormat`), one open batch per subject,
  * by group commit: with no batch of the subject in flight, the open batch
  * leaves at the end of the loop turn, so a request under light traffic waits
  * for no timer; while one is in flight, records gather until it is settled
@@ -89,6 +97,7 @@ export class AuditPublisher {
   private readonly flushIntervalMs: number;
   private readonly maxRecords: number;
   private readonly maxBytes: number;
+  private readonly wireFormat: AuditWireFormat;
   private readonly retryDelaysMs: readonly number[];
   private readonly failMode: AuditFailMode;
   private readonly refuseForMs: number;
@@ -104,6 +113,7 @@ export class AuditPublisher {
     this.flushIntervalMs = options.flushIntervalMs ?? 2;
     this.maxRecords = options.maxRecords ?? 100;
     this.maxBytes = options.maxBytes ?? 512 * 1024;
+    this.wireFormat = options.wireFormat ?? DEFAULT_AUDIT_WIRE_FORMAT;
     this.retryDelaysMs = options.retryDelaysMs ?? [25, 100, 400];
     this.failMode = options.failMode ?? 'closed';
     this.refuseForMs = options.refuseForMs ?? 1_000;
@@ -124,34 +134,32 @@ export class AuditPublisher {
    */
   record(record: AuditRecord): Promise<void> {
     const subject = this.options.subjectFor(record.awsRegion);
-    const json = JSON.stringify(record);
     let batch = this.open.get(subject);
-    if (batch && batch.records.length > 0 && batch.bytes + json.length + 1 > this.maxBytes) {
+    // Serialised once, on arrival, against the batch's last record; if it does not fit, it
+    // starts the next batch instead.
+    if (batch && !batch.encoder.add(record, this.maxBytes)) {
       this.send(batch);
       batch = undefined;
     }
     if (!batch) {
       batch = {
         subject,
-        batchId: randomUUID(),
-        records: [],
-        bytes: 64,
+        encoder: new AuditBatchEncoder(randomUUID(), this.wireFormat),
         done: [],
         timer: undefined,
         immediate: undefined,
       };
+      batch.encoder.add(record);
       this.open.set(subject, batch);
       const b = batch;
       if (this.inFlight.has(subject))
         b.timer = setTimeout(() => this.send(b), this.flushIntervalMs);
       else b.immediate = setImmediate(() => this.send(b));
     }
-    batch.records.push(json);
-    batch.bytes += json.length + 1;
     const acked = new Promise<void>((resolve, reject) =>
       batch.done.push((err) => (err === undefined ? resolve() : reject(err))),
     );
-    if (batch.records.length >= this.maxRecords) this.send(batch);
+    if (batch.encoder.count >= this.maxRecords) this.send(batch);
     return acked;
   }
 
@@ -167,10 +175,8 @@ export class AuditPublisher {
     this.open.delete(subject);
     clearTimeout(batch.timer);
     clearImmediate(batch.immediate);
-    // Records are serialised once, on arrival; the batch is assembled around them.
-    const body = `{"batchId":${JSON.stringify(batch.batchId)},"records":[${batch.records.join(',')}]}`;
     this.inFlight.set(subject, (this.inFlight.get(subject) ?? 0) + 1);
-    const p = this.publishWithRetry(batch, Buffer.from(body, 'utf8')).then((err) => {
+    const p = this.publishWithRetry(batch, batch.encoder.finish()).then((err) => {
       this.sending.delete(p);
       const left = this.inFlight.get(subject)! - 1;
       if (left > 0) this.inFlight.set(subject, left);
@@ -188,23 +194,28 @@ export class AuditPublisher {
     for (let attempt = 0; ; attempt++) {
       try {
         // The same msgId on every attempt: JetStream drops a duplicate if an earlier ack was lost.
-        await this.options.publish(batch.subject, data, batch.batchId);
+        await this.options.publish(batch.subject, data, batch.encoder.batchId);
         this.refuseUntil = 0;
         return undefined;
       } catch (err) {
         const delay = this.retryDelaysMs[attempt];
         if (delay === undefined) {
           this.options.logger.error(
-            { err, batchId: batch.batchId, subject: batch.subject, records: batch.records.length },
+            {
+              err,
+              batchId: batch.encoder.batchId,
+              subject: batch.subject,
+              records: batch.encoder.count,
+            },
             'audit batch publish failed',
           );
-          this.options.onPublishFailure?.(batch.records.length);
+          this.options.onPublishFailure?.(batch.encoder.count);
           if (this.failMode === 'open') return undefined;
           this.refuseUntil = this.now() + this.refuseForMs;
           return auditUnavailable(err);
         }
         this.options.logger.warn(
-          { err, batchId: batch.batchId, attempt },
+          { err, batchId: batch.encoder.batchId, attempt },
           'audit batch publish retry',
         );
         await new Promise((resolve) => setTimeout(resolve, delay));

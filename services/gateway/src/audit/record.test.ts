@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AUDIT_EVENT_VERSION } from '@keyhold/bus';
-import type { AuditBatch } from '@keyhold/bus';
+import { AUDIT_EVENT_VERSION, decodeAuditBatch } from '@keyhold/bus';
+import type { AuditRecord, DecodedAuditBatch } from '@keyhold/bus';
 import { KmsError, createLogger, isKmsError } from '@keyhold/core';
 import { toAwsErrorResponse } from '../errors.js';
 import { AuditPublisher } from './publisher.js';
@@ -264,16 +264,18 @@ describe('AuditPublisher', () => {
   const logger = createLogger({ service: 'test', level: 'silent' });
   const record = (region: string, i: number) =>
     buildAuditRecord({ ...base, region, requestId: `r${i}` });
+  const requestIds = (data: Uint8Array) =>
+    (decodeAuditBatch(data).records as AuditRecord[]).map((r) => r.requestID);
 
   it('packs records per subject and resolves once the batch is acked', async () => {
-    const sent: Array<{ subject: string; batch: AuditBatch; msgId: string }> = [];
+    const sent: Array<{ subject: string; batch: DecodedAuditBatch; msgId: string }> = [];
     const p = new AuditPublisher({
       logger,
       subjectFor: (r) => `audit.${r}`,
       publish: async (subject, data, msgId) => {
         sent.push({
           subject,
-          batch: JSON.parse(Buffer.from(data).toString()) as AuditBatch,
+          batch: decodeAuditBatch(data),
           msgId,
         });
       },
@@ -289,10 +291,13 @@ describe('AuditPublisher', () => {
     ];
     await Promise.all(acks);
     const of = (subject: string) =>
-      sent.filter((s) => s.subject === subject).map((s) => s.batch.records.map((r) => r.requestID));
+      sent
+        .filter((s) => s.subject === subject)
+        .map((s) => (s.batch.records as AuditRecord[]).map((r) => r.requestID));
     expect(of('audit.us-east-1')).toEqual([['r1', 'r2', 'r4'], ['r5']]);
     expect(of('audit.eu-west-1')).toEqual([['r3']]);
     for (const s of sent) expect(s.msgId).toBe(s.batch.batchId);
+    for (const s of sent) expect(s.batch.format).toBe(2);
   });
 
   it('sends a lone record at once, without waiting for the flush interval', async () => {
@@ -301,7 +306,7 @@ describe('AuditPublisher', () => {
       logger,
       subjectFor: () => 's',
       publish: async (_s, data) => {
-        published.push((JSON.parse(Buffer.from(data).toString()) as AuditBatch).records.length);
+        published.push(decodeAuditBatch(data).records.length);
       },
       flushIntervalMs: 60_000,
     });
@@ -317,9 +322,7 @@ describe('AuditPublisher', () => {
       logger,
       subjectFor: () => 's',
       publish: (_s, data) => {
-        batches.push(
-          (JSON.parse(Buffer.from(data).toString()) as AuditBatch).records.map((r) => r.requestID),
-        );
+        batches.push(requestIds(data));
         return new Promise<void>((resolve) => acks.push(resolve));
       },
       flushIntervalMs: 60_000,
@@ -340,19 +343,89 @@ describe('AuditPublisher', () => {
     await Promise.all(rest);
   });
 
-  it('splits batches before they grow past maxBytes', async () => {
+  it('splits batches before they grow past maxBytes, as encoded', async () => {
     const sizes: number[] = [];
+    const ids: string[] = [];
     const p = new AuditPublisher({
       logger,
       subjectFor: () => 's',
       publish: async (_s, data) => {
         sizes.push(data.length);
+        ids.push(...requestIds(data));
       },
-      maxBytes: 2_000,
+      maxBytes: 1_500,
+      flushIntervalMs: 60_000,
     });
-    await Promise.all(Array.from({ length: 10 }, (_, i) => p.record(record('us-east-1', i))));
-    expect(sizes.length).toBeGreaterThan(1);
-    for (const s of sizes) expect(s).toBeLessThanOrEqual(2_000);
+    // A record in full is ~700 bytes, a delta ~75: a lone record, then ~11 a batch
+    // (version 1, every record in full, fits 2).
+    await p.record(record('us-east-1', 0));
+    await Promise.all(Array.from({ length: 20 }, (_, i) => p.record(record('us-east-1', i + 1))));
+    expect(sizes.length).toBeGreaterThanOrEqual(3);
+    expect(sizes.length).toBeLessThanOrEqual(5);
+    for (const s of sizes) expect(s).toBeLessThanOrEqual(1_500);
+    expect(ids).toEqual(Array.from({ length: 21 }, (_, i) => `r${i}`));
+  });
+
+  it('sends a lone record larger than maxBytes alone', async () => {
+    const sizes: number[] = [];
+    const p = new AuditPublisher({
+      logger,
+      subjectFor: () => 's',
+      publish: async (_s, data) => {
+        sizes.push(decodeAuditBatch(data).records.length);
+      },
+      maxBytes: 100,
+    });
+    await Promise.all([p.record(record('us-east-1', 1)), p.record(record('us-east-1', 2))]);
+    expect(sizes).toEqual([1, 1]);
+  });
+
+  it('writes version 1, every record in full, when configured for older audit-logs', async () => {
+    const bodies: Uint8Array[] = [];
+    const p = new AuditPublisher({
+      logger,
+      subjectFor: () => 's',
+      publish: async (_s, data) => {
+        bodies.push(data);
+      },
+      wireFormat: 1,
+      flushIntervalMs: 60_000,
+    });
+    const records = [1, 2, 3].map((i) => record('us-east-1', i));
+    await Promise.all(records.map((r) => p.record(r)));
+    expect(bodies).toHaveLength(1);
+    const body = JSON.parse(Buffer.from(bodies[0]!).toString()) as Record<string, unknown>;
+    expect(body).toEqual({
+      batchId: expect.any(String),
+      records: JSON.parse(JSON.stringify(records)),
+    });
+    expect(decodeAuditBatch(bodies[0]!)).toMatchObject({ format: 1, records: body['records'] });
+  });
+
+  it('writes version 2 by default: the records after the first as deltas', async () => {
+    const bodies: Uint8Array[] = [];
+    const p = new AuditPublisher({
+      logger,
+      subjectFor: () => 's',
+      publish: async (_s, data) => {
+        bodies.push(data);
+      },
+      flushIntervalMs: 60_000,
+    });
+    const records = [1, 2, 3].map((i) => record('us-east-1', i));
+    await Promise.all(records.map((r) => p.record(r)));
+    expect(bodies).toHaveLength(1);
+    const body = JSON.parse(Buffer.from(bodies[0]!).toString()) as {
+      format: number;
+      records: unknown[];
+    };
+    expect(body.format).toBe(2);
+    expect(body.records[0]).toEqual(JSON.parse(JSON.stringify(records[0])));
+    // The base input has one eventTime: only the ids differ.
+    expect(body.records[1]).toEqual({
+      s: { requestID: 'r2', eventID: records[1]!.eventID },
+    });
+    expect(decodeAuditBatch(bodies[0]!).records).toEqual(JSON.parse(JSON.stringify(records)));
   });
 
   it('retries with the same msgId, then gives up and fails closed', async () => {
