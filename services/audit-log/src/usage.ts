@@ -14,7 +14,7 @@ interface Row {
 /**
  * Requests per caller account and event name in [startTime, endTime), with
  * their outcomes, for usage metering. One aggregate over audit.records that
- * records_usage_idx (event_time, covering the grouped columns) answers with
+ * records_time_idx (event_time, covering the grouped columns) answers with
  * an index-only scan of the window.
  */
 export async function countRequests(
