@@ -50,6 +50,41 @@ export function unrecognizedClient(): KmsError {
  * region is InvalidSignatureException, as AWS answers.
  */
 export function parseAuthorization(header: string | undefined): ParsedAuthorization {
+  // A client signs request after request with the same credential scope and
+  // headers: only the signature differs. Whatever precedes `Signature=` was
+  // parsed before when it is remembered, and a 64-hex signature after it
+  // parses the same way, so the remembered parts are reused.
+  const at = header === undefined ? -1 : header.lastIndexOf(SIGNATURE_PARAM);
+  if (at > 0 && header!.length === at + SIGNATURE_PARAM.length + 64) {
+    const parts = parsedScopes.get(header!.slice(0, at));
+    const signature = header!.slice(at + SIGNATURE_PARAM.length);
+    if (parts !== undefined && HEX_SIGNATURE.test(signature)) {
+      return { ...parts, signature: signature.toLowerCase() };
+    }
+  }
+  const parsed = parseAuthorizationUncached(header);
+  // Remembered only when the signature did come from the tail (not from an
+  // earlier `Signature=` with the tail part of another parameter).
+  if (
+    at > 0 &&
+    header!.length === at + SIGNATURE_PARAM.length + 64 &&
+    parsed.signature === header!.slice(at + SIGNATURE_PARAM.length).toLowerCase()
+  ) {
+    if (parsedScopes.size >= MAX_PARSED_SCOPES) parsedScopes.clear();
+    const { signature: _, ...parts } = parsed;
+    parsedScopes.set(header!.slice(0, at), parts);
+  }
+  return parsed;
+}
+
+const SIGNATURE_PARAM = 'Signature=';
+const HEX_SIGNATURE = /^[0-9a-fA-F]{64}$/;
+/** Headers remembered at most; past it the memo starts over (made-up headers cost parsing, not memory). */
+const MAX_PARSED_SCOPES = 1_000;
+const parsedScopes = new Map<string, Omit<ParsedAuthorization, 'signature'>>();
+
+/** {@link parseAuthorization} without its memo: what the memo must always agree with. */
+export function parseAuthorizationUncached(header: string | undefined): ParsedAuthorization {
   if (header === undefined || header.trim() === '') throw missingAuthenticationToken();
   const trimmed = header.trim();
   const space = trimmed.indexOf(' ');
@@ -106,7 +141,7 @@ export function parseAuthorization(header: string | undefined): ParsedAuthorizat
     throw incomplete(`'Host' must be a 'SignedHeader' in the AWS Authorization.`);
   }
   const signature = params.get('Signature')!;
-  if (!/^[0-9a-fA-F]{64}$/.test(signature))
+  if (!HEX_SIGNATURE.test(signature))
     throw incomplete('Signature must be 64 hexadecimal characters.');
   return {
     accessKeyId,
@@ -121,6 +156,8 @@ export function parseAuthorization(header: string | undefined): ParsedAuthorizat
 
 /** Parses `X-Amz-Date` (`YYYYMMDD'T'HHMMSS'Z'`) to epoch ms. */
 export function parseAmzDate(value: string | undefined): number {
+  // Requests signed in the same second carry the same date: the last one is remembered.
+  if (value === lastAmzDate && value !== undefined) return lastAmzDateMs;
   const m =
     value === undefined ? null : /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(value);
   if (!m) {
@@ -142,8 +179,12 @@ export function parseAmzDate(value: string | undefined): number {
   if (back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) {
     throw incomplete(`X-Amz-Date '${value}' is not a valid date.`);
   }
+  lastAmzDate = value;
+  lastAmzDateMs = ms;
   return ms;
 }
+let lastAmzDate: string | undefined;
+let lastAmzDateMs = 0;
 
 /** `YYYYMMDD'T'HHMMSS'Z'` for epoch ms. */
 export function formatAmzDate(ms: number): string {

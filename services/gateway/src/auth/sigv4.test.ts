@@ -1,9 +1,15 @@
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { KmsError, deriveSigningKey } from '@keyhold/core';
-import { parseAmzDate, parseAuthorization, SIGNATURE_MISMATCH_MESSAGE } from '@keyhold/core/sigv4';
+import {
+  parseAmzDate,
+  parseAuthorization,
+  parseAuthorizationUncached,
+  SIGNATURE_MISMATCH_MESSAGE,
+} from '@keyhold/core/sigv4';
 import type { SignableRequest } from '@keyhold/core/sigv4';
 import { SigV4Verifier } from './verifier.js';
 import type { AuthenticateFn } from './verifier.js';
@@ -355,6 +361,49 @@ describe('parseAuthorization', () => {
       expect((caught as KmsError).code).toBe(code);
     });
   }
+
+  it('reuses what precedes the signature, yet always parses as without the memo', () => {
+    const first = parseAuthorization(good);
+    const other = good.replace('a'.repeat(64), 'B'.repeat(64));
+    expect(parseAuthorization(other)).toEqual({ ...first, signature: 'b'.repeat(64) });
+    // The tail belongs to another parameter: the earlier Signature counts, remembered or not.
+    const earlier = good.replace(', Signature=', ', Signature=' + 'c'.repeat(64) + ', XSignature=');
+    expect(parseAuthorization(earlier).signature).toBe('c'.repeat(64));
+    expect(parseAuthorization(earlier.replace(/a{64}$/, 'd'.repeat(64))).signature).toBe(
+      'c'.repeat(64),
+    );
+  });
+
+  it('agrees with the unmemoised parse on any header (property)', () => {
+    const outcome = (parse: (h: string) => unknown, h: string): unknown => {
+      try {
+        return parse(h);
+      } catch (err) {
+        return (err as KmsError).code;
+      }
+    };
+    const part = fc.constantFrom(
+      'Credential=AKID/20261129/us-east-1/kms/aws4_request',
+      'Credential=AKID/20261129/us-east-1/s3/aws4_request',
+      'SignedHeaders=host;x-amz-date',
+      'SignedHeaders=x-amz-date',
+      'Signature=' + 'e'.repeat(64),
+      'XSignature=',
+      'Signature=',
+      ' Signature=',
+      '',
+    );
+    const hex = fc.stringMatching(/^[0-9a-fA-F]{64}$/);
+    fc.assert(
+      fc.property(fc.array(part, { maxLength: 5 }), hex, hex, (parts, s1, s2) => {
+        const prefix = `AWS4-HMAC-SHA256 ${parts.join(', ')}`;
+        for (const h of [prefix + s1, prefix + s2, `${prefix}, Signature=${s1}`]) {
+          expect(outcome(parseAuthorization, h)).toEqual(outcome(parseAuthorizationUncached, h));
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
 
   it('gives the AWS message for a missing header', () => {
     expect(() => parseAuthorization(undefined)).toThrow('Missing Authentication Token');
