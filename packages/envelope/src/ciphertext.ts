@@ -96,7 +96,23 @@ function randomBytesFromPool(n: number): Buffer {
   return out;
 }
 
+/** Encoded key ids, by id: every blob of a key starts with the same bytes. */
+const encodedKeyIds = new Map<string, Buffer>();
+/** Ids remembered at most; past it the memo starts over. */
+const MAX_ENCODED_KEY_IDS = 10_000;
+
+/** The key id's bytes in the header; callers copy them, never write to them. */
 function encodeKeyId(keyId: string): Buffer {
+  let out = encodedKeyIds.get(keyId);
+  if (out === undefined) {
+    out = encodeKeyIdOnce(keyId);
+    if (encodedKeyIds.size >= MAX_ENCODED_KEY_IDS) encodedKeyIds.clear();
+    encodedKeyIds.set(keyId, out);
+  }
+  return out;
+}
+
+function encodeKeyIdOnce(keyId: string): Buffer {
   if (isKeyId(keyId)) {
     const out = Buffer.allocUnsafe(17);
     out[0] = KIND_UUID;
