@@ -308,10 +308,21 @@ describe('clean', () => {
     expect(clean(Array.from({ length: 1001 }, () => 0))).toHaveLength(1000);
   });
 
-  it('drops a __proto__ key as assigning it would', () => {
+  it('drops a __proto__ key without making it the prototype', () => {
     const out = clean(JSON.parse('{"a":1,"__proto__":{"polluted":true}}'));
     expect(Object.keys(out as object)).toEqual(['a']);
     expect(Object.hasOwn(out as object, '__proto__')).toBe(false);
+    expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+    expect((out as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+
+  it('takes no missing field from a __proto__ member', () => {
+    const { eventName, ...nameless } = record();
+    const body = JSON.stringify({ batchId: 'p', records: [nameless] }).replace(
+      '"records":[{',
+      `"records":[{"__proto__":{"eventName":${JSON.stringify(eventName)}},`,
+    );
+    expect(decodeBatch(Buffer.from(body))).toMatchObject({ records: [], rejected: 1 });
   });
 
   it('bounds depth and drops non-finite numbers', () => {

@@ -52,7 +52,8 @@ export function clean(value: unknown, depth = 0): unknown {
     const v = object[k];
     const ck = clean(k) as string;
     const cv = clean(v, depth + 1);
-    // Assigning __proto__ sets the prototype: copying keeps what assignment does.
+    // A __proto__ member is dropped: assigning it would set the copy's
+    // prototype, and validation would then read missing fields from it.
     if (out === undefined && (ck !== k || cv !== v || k === '__proto__')) {
       out = {};
       for (const before in object) {
@@ -60,7 +61,7 @@ export function clean(value: unknown, depth = 0): unknown {
         if (Object.hasOwn(object, before)) out[before] = object[before];
       }
     }
-    if (out !== undefined) out[ck] = cv;
+    if (out !== undefined && ck !== '__proto__') out[ck] = cv;
   }
   return out ?? object;
 }
