@@ -109,6 +109,19 @@ describe('canonicalRecordJson', () => {
     expect(canonicalJson(value)).toBe(reference(value));
   });
 
+  it('is canonicalJson for records sharing, then not sharing, their members', () => {
+    const shared = { keyId: 'k', encryptionContext: { b: '1', a: '2' } };
+    const records = [
+      { ...auditRecord, requestParameters: shared, requestID: '1' },
+      { ...auditRecord, requestParameters: shared, requestID: '2' },
+      { ...auditRecord, requestParameters: { keyId: 'other' }, requestID: '3' },
+      { ...auditRecord, requestParameters: shared, responseElements: { keyId: 'x' } },
+      { ...auditRecord, requestParameters: null },
+      { ...auditRecord, requestParameters: shared },
+    ];
+    for (const r of records) expect(canonicalRecordJson(r)).toBe(reference(r));
+  });
+
   it('hashes the same from the JSON text as from the record', () => {
     const text = canonicalRecordJson(auditRecord);
     const h = linkHash(REGION, 7, GENESIS_HASH, auditRecord);

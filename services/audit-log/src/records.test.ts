@@ -316,6 +316,20 @@ describe('clean', () => {
     expect((out as Record<string, unknown>)['polluted']).toBeUndefined();
   });
 
+  it('cleans a member shared by records once, and one that needed cleaning every time', () => {
+    const shared = { keyId: 'k', encryptionContext: { a: 'b' } };
+    const dirty = { keyId: 'k\u0000' };
+    for (let i = 0; i < 2; i++) {
+      const out = clean({ requestParameters: shared, responseElements: dirty }) as Record<
+        string,
+        unknown
+      >;
+      expect(out['requestParameters']).toBe(shared);
+      expect(out['responseElements']).toEqual({ keyId: 'k' });
+      expect(dirty).toEqual({ keyId: 'k\u0000' });
+    }
+  });
+
   it('takes no missing field from a __proto__ member', () => {
     const { eventName, ...nameless } = record();
     const body = JSON.stringify({ batchId: 'p', records: [nameless] }).replace(

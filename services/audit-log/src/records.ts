@@ -23,6 +23,21 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  * ingest does not copy every record once more.
  */
 export function clean(value: unknown, depth = 0): unknown {
+  if (depth === 1 && typeof value === 'object' && value !== null) {
+    // Records of a version-2 batch share the members they did not change:
+    // each shared member is walked once, not once per record.
+    if (cleanMembers.has(value)) return value;
+    const out = cleanValue(value, depth);
+    if (out === value) cleanMembers.add(value);
+    return out;
+  }
+  return cleanValue(value, depth);
+}
+
+/** Record members (depth 1) that {@link clean} returned unchanged; never mutated afterwards. */
+const cleanMembers = new WeakSet<object>();
+
+function cleanValue(value: unknown, depth: number): unknown {
   if (typeof value === 'string') {
     // Cut first, so that a pair split by the cut is repaired below.
     let s = value.length > MAX_STRING ? value.slice(0, MAX_STRING) : value;
