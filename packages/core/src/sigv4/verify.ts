@@ -53,13 +53,34 @@ export function parseAuthorization(header: string | undefined): ParsedAuthorizat
   // A client signs request after request with the same credential scope and
   // headers: only the signature differs. Whatever precedes `Signature=` was
   // parsed before when it is remembered, and a 64-hex signature after it
-  // parses the same way, so the remembered parts are reused.
-  const at = header === undefined ? -1 : header.lastIndexOf(SIGNATURE_PARAM);
-  if (at > 0 && header!.length === at + SIGNATURE_PARAM.length + 64) {
-    const parts = parsedScopes.get(header!.slice(0, at));
-    const signature = header!.slice(at + SIGNATURE_PARAM.length);
-    if (parts !== undefined && HEX_SIGNATURE.test(signature)) {
-      return { ...parts, signature: signature.toLowerCase() };
+  // parses the same way, so the remembered parts are reused. The last prefix
+  // is checked first (no substring to hash), then the others.
+  if (header === undefined) return parseAuthorizationUncached(header);
+  const at = header.length - SIGNATURE_TAIL;
+  let scope: Scope | undefined;
+  // (A slice compared with === is several times cheaper than startsWith here.)
+  if (last !== undefined && at === last.prefix.length && header.slice(0, at) === last.prefix) {
+    scope = last;
+  } else if (at > 0 && header.startsWith(SIGNATURE_PARAM, at - SIGNATURE_PARAM.length)) {
+    scope = parsedScopes.get(header.slice(0, at));
+  }
+  if (scope !== undefined) {
+    let signature: string | undefined = header.slice(at);
+    // The SDKs sign in lowercase hex: only other signatures need lowercasing.
+    if (!LOWER_HEX_SIGNATURE.test(signature))
+      signature = HEX_SIGNATURE.test(signature) ? signature.toLowerCase() : undefined;
+    if (signature !== undefined) {
+      last = scope;
+      const p = scope.parts;
+      return {
+        accessKeyId: p.accessKeyId,
+        date: p.date,
+        region: p.region,
+        service: p.service,
+        credentialScope: p.credentialScope,
+        signedHeaders: p.signedHeaders,
+        signature,
+      };
     }
   }
   const parsed = parseAuthorizationUncached(header);
@@ -67,21 +88,31 @@ export function parseAuthorization(header: string | undefined): ParsedAuthorizat
   // earlier `Signature=` with the tail part of another parameter).
   if (
     at > 0 &&
-    header!.length === at + SIGNATURE_PARAM.length + 64 &&
-    parsed.signature === header!.slice(at + SIGNATURE_PARAM.length).toLowerCase()
+    header.startsWith(SIGNATURE_PARAM, at - SIGNATURE_PARAM.length) &&
+    parsed.signature === header.slice(at).toLowerCase()
   ) {
     if (parsedScopes.size >= MAX_PARSED_SCOPES) parsedScopes.clear();
     const { signature: _, ...parts } = parsed;
-    parsedScopes.set(header!.slice(0, at), parts);
+    last = { prefix: header.slice(0, at), parts };
+    parsedScopes.set(last.prefix, last);
   }
   return parsed;
 }
 
 const SIGNATURE_PARAM = 'Signature=';
+/** Characters of a signature at the end of the header. */
+const SIGNATURE_TAIL = 64;
 const HEX_SIGNATURE = /^[0-9a-fA-F]{64}$/;
+const LOWER_HEX_SIGNATURE = /^[0-9a-f]{64}$/;
 /** Headers remembered at most; past it the memo starts over (made-up headers cost parsing, not memory). */
 const MAX_PARSED_SCOPES = 1_000;
-const parsedScopes = new Map<string, Omit<ParsedAuthorization, 'signature'>>();
+interface Scope {
+  /** The header up to and including `Signature=`. */
+  readonly prefix: string;
+  readonly parts: Omit<ParsedAuthorization, 'signature'>;
+}
+const parsedScopes = new Map<string, Scope>();
+let last: Scope | undefined;
 
 /** {@link parseAuthorization} without its memo: what the memo must always agree with. */
 export function parseAuthorizationUncached(header: string | undefined): ParsedAuthorization {
