@@ -277,16 +277,20 @@ async function main() {
       const rps = process.env.BENCH_RPS === undefined ? undefined : Number(process.env.BENCH_RPS);
       // BENCH_STAGGER=1: the connections start spread over one period instead of at once.
       const stagger = process.env.BENCH_STAGGER === '1';
+      // BENCH_API=grpc: the native gRPC API instead (row (3): 16 connections × 8 streams).
+      const grpc =
+        process.env.BENCH_API === 'grpc'
+          ? await grpcRequest('Encrypt', { keyId: key.Arn, plaintext })
+          : undefined;
       const run = (name) =>
         h2load({
           durationS: DURATION_S,
           name,
-          url: `${cluster.endpoint}/`,
-          body: aws.body,
-          headers: aws.headers,
-          h1: true,
-          clients,
-          streams: 1,
+          ...(grpc
+            ? { url: `http://${grpcHost}${grpc.path}`, body: grpc.body, headers: grpc.headers }
+            : { url: `${cluster.endpoint}/`, body: aws.body, headers: aws.headers, h1: true }),
+          clients: grpc ? 16 : clients,
+          streams: grpc ? 8 : 1,
           rps,
           stagger,
           pids: clusterPids,

@@ -69,6 +69,8 @@ export const CLIENT_OPTIONS: grpc.ChannelOptions = {
   'grpc.max_receive_message_length': 1024 * 1024,
   'grpc.enable_retries': 1,
   'grpc.service_config': JSON.stringify({ loadBalancingConfig: [{ round_robin: {} }] }),
+  // As on servers (SERVER_OPTIONS): per-call tracking for a channelz service nobody runs.
+  'grpc.enable_channelz': 0,
 };
 
 type Ctor = (new (
