@@ -56,10 +56,17 @@ function awsMembers(message: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(message)) {
     if (v === undefined || Buffer.isBuffer(v)) continue;
-    out[k.charAt(0).toUpperCase() + k.slice(1)] = v;
+    let name = awsNames.get(k);
+    if (name === undefined) {
+      name = k.charAt(0).toUpperCase() + k.slice(1);
+      awsNames.set(k, name);
+    }
+    out[name] = v;
   }
   return out;
 }
+/** AWS member names by proto field name: a bounded set (the fields of the API's messages). */
+const awsNames = new Map<string, string>();
 
 function peerIp(peer: string): string {
   // grpc-js peers look like "ipv4:127.0.0.1:5000" or "ipv6:[::1]:5000"
