@@ -150,6 +150,12 @@ export async function startGrpcServer(
     close: (graceMs = 10_000) =>
       new Promise<void>((resolve) => {
         health.setStatus('', 'NOT_SERVING');
+        // With channelz off (SERVER_OPTIONS), grpc-js 1.14's forceShutdown no
+        // longer reaches open sessions: it destroys only those its channelz
+        // registry holds. drain does (GOAWAY now, cancel at the end of the
+        // grace); it must come before tryShutdown, which would have closed the
+        // sessions already and left drain nothing to cancel.
+        server.drain(`${host}:${port}`, graceMs);
         const timer = setTimeout(() => {
           server.forceShutdown();
           resolve();
