@@ -4,6 +4,7 @@ import type { AuditRecord, DecodedAuditBatch } from '@keyhold/bus';
 import { KmsError, createLogger, isKmsError } from '@keyhold/core';
 import { toAwsErrorResponse } from '../errors.js';
 import { AuditPublisher } from './publisher.js';
+import type { AuditPublisherOptions, PublishFn } from './publisher.js';
 import { auditDenyReason, auditKey, auditOutcome, buildAuditRecord } from './record.js';
 import type { AuditInput } from './record.js';
 
@@ -266,6 +267,11 @@ describe('AuditPublisher', () => {
     buildAuditRecord({ ...base, region, requestId: `r${i}` });
   const requestIds = (data: Uint8Array) =>
     (decodeAuditBatch(data).records as AuditRecord[]).map((r) => r.requestID);
+  /** A publisher of one subject, `s`, handing its batches to `publish`. */
+  const publisherTo = (
+    publish: PublishFn,
+    options: Partial<Omit<AuditPublisherOptions, 'publish'>> = {},
+  ): AuditPublisher => new AuditPublisher({ logger, subjectFor: () => 's', publish, ...options });
 
   it('packs records per subject and resolves once the batch is acked', async () => {
     const sent: Array<{ subject: string; batch: DecodedAuditBatch; msgId: string }> = [];
@@ -302,14 +308,12 @@ describe('AuditPublisher', () => {
 
   it('sends a lone record at once, without waiting for the flush interval', async () => {
     const published: number[] = [];
-    const p = new AuditPublisher({
-      logger,
-      subjectFor: () => 's',
-      publish: async (_s, data) => {
+    const p = publisherTo(
+      async (_s, data) => {
         published.push(decodeAuditBatch(data).records.length);
       },
-      flushIntervalMs: 60_000,
-    });
+      { flushIntervalMs: 60_000 },
+    );
     await p.record(record('us-east-1', 1));
     await p.record(record('us-east-1', 2));
     expect(published).toEqual([1, 1]);
@@ -318,15 +322,13 @@ describe('AuditPublisher', () => {
   it('gathers records while a batch is in flight and sends them when it is acked', async () => {
     const batches: string[][] = [];
     const acks: Array<() => void> = [];
-    const p = new AuditPublisher({
-      logger,
-      subjectFor: () => 's',
-      publish: (_s, data) => {
+    const p = publisherTo(
+      (_s, data) => {
         batches.push(requestIds(data));
         return new Promise<void>((resolve) => acks.push(resolve));
       },
-      flushIntervalMs: 60_000,
-    });
+      { flushIntervalMs: 60_000 },
+    );
     const turn = () => new Promise((resolve) => setImmediate(resolve));
     const first = p.record(record('us-east-1', 1));
     await turn();
@@ -346,16 +348,16 @@ describe('AuditPublisher', () => {
   it('splits batches before they grow past maxBytes, as encoded', async () => {
     const sizes: number[] = [];
     const ids: string[] = [];
-    const p = new AuditPublisher({
-      logger,
-      subjectFor: () => 's',
-      publish: async (_s, data) => {
+    const p = publisherTo(
+      async (_s, data) => {
         sizes.push(data.length);
         ids.push(...requestIds(data));
       },
-      maxBytes: 1_500,
-      flushIntervalMs: 60_000,
-    });
+      {
+        maxBytes: 1_500,
+        flushIntervalMs: 60_000,
+      },
+    );
     // A record in full is ~700 bytes, a delta ~75: a lone record, then ~11 a batch
     // (version 1, every record in full, fits 2).
     await p.record(record('us-east-1', 0));
@@ -368,29 +370,27 @@ describe('AuditPublisher', () => {
 
   it('sends a lone record larger than maxBytes alone', async () => {
     const sizes: number[] = [];
-    const p = new AuditPublisher({
-      logger,
-      subjectFor: () => 's',
-      publish: async (_s, data) => {
+    const p = publisherTo(
+      async (_s, data) => {
         sizes.push(decodeAuditBatch(data).records.length);
       },
-      maxBytes: 100,
-    });
+      { maxBytes: 100 },
+    );
     await Promise.all([p.record(record('us-east-1', 1)), p.record(record('us-east-1', 2))]);
     expect(sizes).toEqual([1, 1]);
   });
 
   it('writes version 1, every record in full, when configured for older audit-logs', async () => {
     const bodies: Uint8Array[] = [];
-    const p = new AuditPublisher({
-      logger,
-      subjectFor: () => 's',
-      publish: async (_s, data) => {
+    const p = publisherTo(
+      async (_s, data) => {
         bodies.push(data);
       },
-      wireFormat: 1,
-      flushIntervalMs: 60_000,
-    });
+      {
+        wireFormat: 1,
+        flushIntervalMs: 60_000,
+      },
+    );
     const records = [1, 2, 3].map((i) => record('us-east-1', i));
     await Promise.all(records.map((r) => p.record(r)));
     expect(bodies).toHaveLength(1);
@@ -404,14 +404,12 @@ describe('AuditPublisher', () => {
 
   it('writes version 2 by default: the records after the first as deltas', async () => {
     const bodies: Uint8Array[] = [];
-    const p = new AuditPublisher({
-      logger,
-      subjectFor: () => 's',
-      publish: async (_s, data) => {
+    const p = publisherTo(
+      async (_s, data) => {
         bodies.push(data);
       },
-      flushIntervalMs: 60_000,
-    });
+      { flushIntervalMs: 60_000 },
+    );
     const records = [1, 2, 3].map((i) => record('us-east-1', i));
     await Promise.all(records.map((r) => p.record(r)));
     expect(bodies).toHaveLength(1);
@@ -432,18 +430,18 @@ describe('AuditPublisher', () => {
     const ids: string[] = [];
     let failures = 0;
     let now = 1_000;
-    const p = new AuditPublisher({
-      logger,
-      subjectFor: () => 's',
-      publish: async (_s, _d, msgId) => {
+    const p = publisherTo(
+      async (_s, _d, msgId) => {
         ids.push(msgId);
         throw new Error('no responders');
       },
-      onPublishFailure: () => (failures += 1),
-      retryDelaysMs: [1, 1],
-      refuseForMs: 500,
-      now: () => now,
-    });
+      {
+        onPublishFailure: () => (failures += 1),
+        retryDelaysMs: [1, 1],
+        refuseForMs: 500,
+        now: () => now,
+      },
+    );
     expect(() => p.admit()).not.toThrow();
     const err = await p.record(record('us-east-1', 1)).catch((e: unknown) => e);
     expect(isKmsError(err, 'DependencyTimeoutException')).toBe(true);
@@ -458,16 +456,16 @@ describe('AuditPublisher', () => {
 
   it('fails open when configured: counts the loss and still resolves', async () => {
     let failures = 0;
-    const p = new AuditPublisher({
-      logger,
-      subjectFor: () => 's',
-      publish: async () => {
+    const p = publisherTo(
+      async () => {
         throw new Error('no responders');
       },
-      onPublishFailure: () => (failures += 1),
-      retryDelaysMs: [1],
-      failMode: 'open',
-    });
+      {
+        onPublishFailure: () => (failures += 1),
+        retryDelaysMs: [1],
+        failMode: 'open',
+      },
+    );
     await p.record(record('us-east-1', 1));
     expect(failures).toBe(1);
     expect(() => p.admit()).not.toThrow();
@@ -476,16 +474,16 @@ describe('AuditPublisher', () => {
   it('succeeds after a transient failure', async () => {
     let attempts = 0;
     let failures = 0;
-    const p = new AuditPublisher({
-      logger,
-      subjectFor: () => 's',
-      publish: async () => {
+    const p = publisherTo(
+      async () => {
         attempts += 1;
         if (attempts === 1) throw new Error('timeout');
       },
-      onPublishFailure: () => (failures += 1),
-      retryDelaysMs: [1],
-    });
+      {
+        onPublishFailure: () => (failures += 1),
+        retryDelaysMs: [1],
+      },
+    );
     await p.record(record('us-east-1', 1));
     expect(attempts).toBe(2);
     expect(failures).toBe(0);
@@ -493,14 +491,12 @@ describe('AuditPublisher', () => {
 
   it('flush() sends open batches at once', async () => {
     let published = 0;
-    const p = new AuditPublisher({
-      logger,
-      subjectFor: () => 's',
-      publish: async () => {
+    const p = publisherTo(
+      async () => {
         published += 1;
       },
-      flushIntervalMs: 60_000,
-    });
+      { flushIntervalMs: 60_000 },
+    );
     const ack = p.record(record('us-east-1', 1));
     await p.flush();
     expect(published).toBe(1);
