@@ -93,6 +93,8 @@ export function parseAuthorization(header: string | undefined): ParsedAuthorizat
   ) {
     if (parsedScopes.size >= MAX_PARSED_SCOPES) parsedScopes.clear();
     const { signature: _, ...parts } = parsed;
+    // Every request of the scope shares the list from here on: frozen, so none can change it.
+    Object.freeze(parts.signedHeaders);
     last = { prefix: header.slice(0, at), parts };
     parsedScopes.set(last.prefix, last);
   }
