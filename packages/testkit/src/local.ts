@@ -35,6 +35,8 @@ export interface LocalPostgresOptions {
   readonly detached?: boolean;
   /** @default 60_000 */
   readonly startTimeoutMs?: number;
+  /** More server settings (`-c name=value`), e.g. `{ shared_buffers: '1GB' }`. */
+  readonly settings?: Readonly<Record<string, string>>;
 }
 
 /** Options of {@link startLocalNats}. */
@@ -333,6 +335,10 @@ export async function startLocalPostgres(options: LocalPostgresOptions): Promise
     'full_page_writes=off',
     '-c',
     'max_connections=300',
+    ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => [
+      '-c',
+      `${name}=${value}`,
+    ]),
   ];
   const [file, ...rest] = [...prefix, bins.postgres, ...args];
   const child = spawn(file ?? bins.postgres, rest, {

@@ -1,7 +1,18 @@
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { connect } from 'nats';
+import postgres from 'postgres';
 import type { NatsConnection } from 'nats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testBusPrefix, testDatabase, testNatsUrl } from './index.js';
+import {
+  findFreePort,
+  findPostgresBinaries,
+  startLocalPostgres,
+  testBusPrefix,
+  testDatabase,
+  testNatsUrl,
+} from './index.js';
 import type { TestDatabase } from './index.js';
 
 describe('testDatabase', () => {
@@ -76,4 +87,30 @@ describe('testNatsUrl', () => {
 
     await jsm.streams.delete(`${prefix}_things`);
   });
+});
+
+describe('startLocalPostgres', () => {
+  it.skipIf(findPostgresBinaries() === undefined)(
+    'starts a server with the settings it is given',
+    async () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'keyhold-testkit-pg-'));
+      // Run as root, Postgres runs as its own user, which must reach its data directory.
+      chmodSync(dir, 0o755);
+      const server = await startLocalPostgres({
+        dataDir: path.join(dir, 'pg'),
+        port: await findFreePort(),
+        settings: { work_mem: '7MB', application_name: 'keyhold testkit' },
+      });
+      const sql = postgres(server.url, { max: 1, onnotice: () => {} });
+      try {
+        const [row] = await sql<{ work_mem: string }[]>`SHOW work_mem`;
+        expect(row?.work_mem).toBe('7MB');
+      } finally {
+        await sql.end();
+        await server.stop();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    60_000,
+  );
 });
