@@ -321,11 +321,23 @@ export function createCryptoStreams(
       lanes.push(new Lane(client, options.onStreamError, retry));
     }
   }
-  const sweeper = setInterval(() => {
+  // Armed only while requests are pending: an idle gateway is not woken 40
+  // times a second for nothing.
+  let sweeper: NodeJS.Timeout | undefined;
+  let closed = false;
+  const sweep = (): void => {
+    sweeper = undefined;
     const now = Date.now();
-    for (const lane of lanes) lane.sweep(now);
-  }, SWEEP_MS);
-  sweeper.unref();
+    let pending = false;
+    for (const lane of lanes) {
+      lane.sweep(now);
+      if (lane.pending.size > 0) pending = true;
+    }
+    if (pending) armSweeper();
+  };
+  const armSweeper = (): void => {
+    if (sweeper === undefined && !closed) sweeper = setTimeout(sweep, SWEEP_MS).unref();
+  };
 
   let next = 0;
   let filling: Lane | undefined;
@@ -346,7 +358,8 @@ export function createCryptoStreams(
 
   const out: Record<string, unknown> = {
     close: () => {
-      clearInterval(sweeper);
+      closed = true;
+      clearTimeout(sweeper);
       for (const lane of lanes) lane.close();
       for (const client of clients) client.close();
     },
@@ -355,8 +368,10 @@ export function createCryptoStreams(
     get: () => lanes.reduce((n, lane) => n + lane.pending.size, 0),
   });
   for (const [method, op] of OPS) {
-    out[method] = (request: unknown, callOptions: CallOptions = {}) =>
-      pick().send(op, request, callOptions, callOptions.timeoutMs ?? defaultTimeoutMs);
+    out[method] = (request: unknown, callOptions: CallOptions = {}) => {
+      armSweeper();
+      return pick().send(op, request, callOptions, callOptions.timeoutMs ?? defaultTimeoutMs);
+    };
   }
   return out as unknown as CryptoStreams;
 }
