@@ -96,8 +96,10 @@ export class SigV4Verifier {
     const amzDate = checkSignedDate(auth, request.headers['x-amz-date']?.[0], this.now());
     if (!ACCESS_KEY_ID.test(auth.accessKeyId)) throw unrecognizedClient();
     // A cache hit (nearly every request) is answered without a promise.
-    const found = this.cached(auth);
-    const entry = found ?? (await this.lookup(auth));
+    const key = `${auth.accessKeyId}\n${auth.date}\n${auth.region}`;
+    const cached = this.cache.get(key);
+    const entry =
+      cached !== undefined && cached.expiresAt > this.now() ? cached : await this.lookup(key, auth);
     if (entry.kind === 'unknown') throw unrecognizedClient();
     assertSignature(entry.signingKey, stringToSign(request, auth, amzDate), auth.signature);
     return entry.caller;
@@ -134,16 +136,9 @@ export class SigV4Verifier {
     return this.cache.size;
   }
 
-  private cached(auth: ParsedAuthorization): Entry | undefined {
-    const cached = this.cache.get(`${auth.accessKeyId}\n${auth.date}\n${auth.region}`);
-    return cached && cached.expiresAt > this.now() ? cached : undefined;
-  }
-
-  private async lookup(auth: ParsedAuthorization): Promise<Entry> {
-    const key = `${auth.accessKeyId}\n${auth.date}\n${auth.region}`;
-    const cached = this.cache.get(key);
-    if (cached && cached.expiresAt > this.now()) return cached;
-    if (cached) this.cache.delete(key);
+  /** Asks the authority on a miss (verify found no unexpired entry under `key`). */
+  private async lookup(key: string, auth: ParsedAuthorization): Promise<Entry> {
+    this.cache.delete(key);
     let pending = this.inflight.get(key);
     if (!pending) {
       const generation = this.generation;
