@@ -54,6 +54,22 @@ beforeAll(async () => {
     name: 'esdk',
     principals: [{ arn: `arn:aws:iam::${ACCOUNT}:user/esdk`, ...CREDS }],
     env: { KEYHOLD_GATEWAY_PROCESSES: '2', KEYHOLD_CRYPTO_WORKER_PROCESSES: '2' },
+    // The tests create keys faster than AWS's 5 CreateKey/s (and change them
+    // faster than its management quotas) without retrying: quotas are not what
+    // this file tests (quota-limiter's tests are), so they are lifted here, as in
+    // lifecycle.e2e.test.ts.
+    quota: {
+      default: Object.fromEntries(
+        [
+          'CancelKeyDeletion',
+          'CreateKey',
+          'DisableKey',
+          'EnableKey',
+          'ScheduleKeyDeletion',
+          'TagResource',
+        ].map((c) => [c, { rate: 1000, burst: 1000 }]),
+      ),
+    },
   });
   cluster = test.cluster;
   kms = new KMSClient({
