@@ -8,6 +8,8 @@ import type { AuditPublisherOptions, PublishFn } from './publisher.js';
 import { auditDenyReason, auditKey, auditOutcome, buildAuditRecord } from './record.js';
 import type { AuditInput } from './record.js';
 
+/** RFC 9562 version 7 (time-ordered), lower case as JSON carries it. */
+const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const KEY_ID = '1234abcd-12ab-34cd-56ef-1234567890ab';
 const KEY_ARN = `arn:aws:kms:us-east-1:111122223333:key/${KEY_ID}`;
 const PLAINTEXT_B64 = Buffer.from('top secret plaintext').toString('base64');
@@ -82,7 +84,7 @@ describe('buildAuditRecord', () => {
       requestParameters: { keyId: 'alias/app', encryptionContext: { tenant: 'a' } },
       responseElements: null,
       requestID: 'rid-1',
-      eventID: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      eventID: expect.stringMatching(UUID_V7),
       readOnly: true,
       resources: [{ accountId: '111122223333', type: 'AWS::KMS::Key', ARN: KEY_ARN }],
       eventType: 'AwsApiCall',
@@ -92,6 +94,19 @@ describe('buildAuditRecord', () => {
     });
     expect(JSON.stringify(r)).not.toContain(PLAINTEXT_B64);
     expect(JSON.stringify(r)).not.toContain('token');
+  });
+
+  it('gives each record a unique, time-ordered UUIDv7 event id', async () => {
+    const ids = Array.from({ length: 50 }, () => buildAuditRecord(base).eventID);
+    await new Promise((resolve) => setTimeout(resolve, 3));
+    ids.push(buildAuditRecord(base).eventID);
+    for (const id of ids) expect(id).toMatch(UUID_V7);
+    expect(new Set(ids).size).toBe(ids.length);
+    // In creation order, as audit-log's event_id index then receives them.
+    expect([...ids].sort()).toEqual(ids);
+    // The first 48 bits are the creation time in milliseconds.
+    const createdMs = parseInt(ids.at(-1)!.replace(/-/g, '').slice(0, 12), 16);
+    expect(Math.abs(createdMs - Date.now())).toBeLessThan(5_000);
   });
 
   it('gives the same principal the same principalId', () => {
