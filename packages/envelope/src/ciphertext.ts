@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomFillSync } from 'node:crypto';
-import { KmsError, isKeyId } from '@keyhold/core';
+import { KmsError, isKeyId, memoize } from '@keyhold/core';
 import { encodeEncryptionContext } from './encryption-context.js';
 import type { EncryptionContext } from './encryption-context.js';
 import { hkdfSha256 } from './kdf.js';
@@ -96,23 +96,11 @@ function randomBytesFromPool(n: number): Buffer {
   return out;
 }
 
-/** Encoded key ids, by id: every blob of a key starts with the same bytes. */
-const encodedKeyIds = new Map<string, Buffer>();
-/** Ids remembered at most; past it the memo starts over. */
-const MAX_ENCODED_KEY_IDS = 10_000;
-
-/** The key id's bytes in the header; callers copy them, never write to them. */
-function encodeKeyId(keyId: string): Buffer {
-  let out = encodedKeyIds.get(keyId);
-  if (out === undefined) {
-    out = encodeKeyIdOnce(keyId);
-    if (encodedKeyIds.size >= MAX_ENCODED_KEY_IDS) encodedKeyIds.clear();
-    encodedKeyIds.set(keyId, out);
-  }
-  return out;
-}
-
-function encodeKeyIdOnce(keyId: string): Buffer {
+/**
+ * The key id's bytes in the header, remembered by id (every blob of a key
+ * starts with the same bytes); callers copy them, never write to them.
+ */
+const encodeKeyId = memoize((keyId: string): Buffer => {
   if (isKeyId(keyId)) {
     const out = Buffer.allocUnsafe(17);
     out[0] = KIND_UUID;
@@ -123,7 +111,7 @@ function encodeKeyIdOnce(keyId: string): Buffer {
     throw new RangeError('key id must be a lowercase UUID or 1-255 of [A-Za-z0-9_-]');
   const text = Buffer.from(keyId, 'ascii');
   return Buffer.concat([Buffer.from([KIND_TEXT, text.length]), text]);
-}
+});
 
 function uuidFromBytes(b: Buffer): string {
   const h = b.toString('hex');

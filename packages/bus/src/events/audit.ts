@@ -1,3 +1,4 @@
+import { memoize } from '@keyhold/core';
 /** How a request ended, as recorded in the audit log (derived from errorCode). */
 export const AUDIT_OUTCOMES = {
   Allowed: 'Allowed',
@@ -274,18 +275,8 @@ export class AuditBatchEncoder {
   }
 }
 
-const memberNames = new Map<string, string>();
 /** Record member names are few and fixed: each one's JSON is worked out once. */
-function memberName(key: string): string {
-  let json = memberNames.get(key);
-  if (json === undefined) {
-    json = `${JSON.stringify(key)}:`;
-    // Bounded, in case some caller's records carry ever new member names.
-    if (memberNames.size >= 1024) memberNames.clear();
-    memberNames.set(key, json);
-  }
-  return json;
-}
+const memberName = memoize((key: string) => `${JSON.stringify(key)}:`, 1024);
 
 // Strings JSON.stringify writes as they are: no control character, quote, backslash or
 // surrogate (it escapes lone ones; paired ones are left to it too).

@@ -1,3 +1,4 @@
+import { memoize } from '@keyhold/core';
 import type { RequestContext } from './types.js';
 
 /** Reads one condition key's values from a request; undefined when the key is missing. */
@@ -28,20 +29,14 @@ function lookupIgnoreCase(
 // An assumed-role session is matched by its role (aws:PrincipalArn is the role ARN).
 const STS_SESSION = /^arn:(aws[a-z-]*):sts::(\d{12}):assumed-role\/([^/]+)\/.+$/;
 
-// Callers repeat, and this runs once per statement per decision.
-const iamArns = new Map<string, string>();
-
-/** The IAM ARN a caller is known by in policies: the role for an STS session. */
-export function principalIamArn(arn: string): string {
-  let iam = iamArns.get(arn);
-  if (iam === undefined) {
-    const m = STS_SESSION.exec(arn);
-    iam = m === null ? arn : `arn:${m[1] ?? 'aws'}:iam::${m[2] ?? ''}:role/${m[3] ?? ''}`;
-    if (iamArns.size >= 10_000) iamArns.clear();
-    iamArns.set(arn, iam);
-  }
-  return iam;
-}
+/**
+ * The IAM ARN a caller is known by in policies: the role for an STS session.
+ * Memoised: callers repeat, and this runs once per statement per decision.
+ */
+export const principalIamArn = memoize((arn: string): string => {
+  const m = STS_SESSION.exec(arn);
+  return m === null ? arn : `arn:${m[1] ?? 'aws'}:iam::${m[2] ?? ''}:role/${m[3] ?? ''}`;
+});
 
 const PRINCIPAL_TYPE = {
   user: 'User',

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { AUDIT_EVENT_CATEGORIES, AUDIT_EVENT_VERSION, auditOutcome } from '@keyhold/bus';
 import type { AuditEventCategory, AuditRecord, AuditUserIdentity } from '@keyhold/bus';
-import { isKeyId, isKmsError, parseKeyArn } from '@keyhold/core';
+import { isKeyId, isKmsError, memoize, parseKeyArn } from '@keyhold/core';
 import { v7 as uuidV7 } from 'uuid';
 
 export { auditOutcome };
@@ -156,28 +156,24 @@ export function auditKey(
   return { keyId: '', keyArn: '', accountId: '' };
 }
 
-const principalIds = new Map<string, string>();
-/** Principals remembered at most; past it the memo starts over (a flood of ARNs costs hashing, not memory). */
-const MAX_PRINCIPAL_IDS = 10_000;
-
 /**
- * A stable, IAM-looking id: the same principal always gets the same one.
- * Memoised: it is on every request's record and costs a hash and a BigInt.
+ * The 17 characters after an IAM-looking id's prefix, the same for a
+ * principal every time. Memoised: they are on every request's record and
+ * cost a hash and a BigInt; the ARN alone keys the memo, since the prefix
+ * follows from it.
  */
+const principalIdSuffix = memoize((arn: string): string => {
+  const digest = createHash('sha256').update(arn).digest('hex').toUpperCase();
+  return BigInt(`0x${digest.slice(0, 22)}`)
+    .toString(36)
+    .toUpperCase()
+    .padStart(17, '0')
+    .slice(0, 17);
+});
+
+/** A stable, IAM-looking id: the same principal always gets the same one. */
 function stablePrincipalId(prefix: string, arn: string): string {
-  // The prefix follows from the ARN: the ARN alone keys the memo.
-  let id = principalIds.get(arn);
-  if (id === undefined) {
-    const digest = createHash('sha256').update(arn).digest('hex').toUpperCase();
-    id = `${prefix}${BigInt(`0x${digest.slice(0, 22)}`)
-      .toString(36)
-      .toUpperCase()
-      .padStart(17, '0')
-      .slice(0, 17)}`;
-    if (principalIds.size >= MAX_PRINCIPAL_IDS) principalIds.clear();
-    principalIds.set(arn, id);
-  }
-  return id;
+  return `${prefix}${principalIdSuffix(arn)}`;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type * as grpc from '@grpc/grpc-js';
-import { KmsError } from '@keyhold/core';
+import { KmsError, memoize } from '@keyhold/core';
 import { loadProto, toServiceError } from '@keyhold/proto';
 import { parseAuthorization } from '@keyhold/core/sigv4';
 import { ON_BEHALF_OF_HEADER } from '../auth/on-behalf-of.js';
@@ -56,17 +56,12 @@ function awsMembers(message: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(message)) {
     if (v === undefined || Buffer.isBuffer(v)) continue;
-    let name = awsNames.get(k);
-    if (name === undefined) {
-      name = k.charAt(0).toUpperCase() + k.slice(1);
-      awsNames.set(k, name);
-    }
-    out[name] = v;
+    out[awsName(k)] = v;
   }
   return out;
 }
-/** AWS member names by proto field name: a bounded set (the fields of the API's messages). */
-const awsNames = new Map<string, string>();
+/** The AWS member name of a proto field name (the fields of the API's messages). */
+const awsName = memoize((field: string) => field.charAt(0).toUpperCase() + field.slice(1));
 
 function peerIp(peer: string): string {
   // grpc-js peers look like "ipv4:127.0.0.1:5000" or "ipv6:[::1]:5000"
