@@ -18,7 +18,7 @@ import { SignatureV4 } from '@smithy/signature-v4';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadProto } from '@keyhold/proto';
 import type { EncryptResponse__Output } from '@keyhold/proto';
-import { startTestCluster } from './support/test-cluster.js';
+import { liftedQuotas, startTestCluster } from './support/test-cluster.js';
 import type { TestCluster } from './support/test-cluster.js';
 
 // The data plane through unchanged AWS tooling: the AWS Encryption SDK with a
@@ -54,22 +54,15 @@ beforeAll(async () => {
     name: 'esdk',
     principals: [{ arn: `arn:aws:iam::${ACCOUNT}:user/esdk`, ...CREDS }],
     env: { KEYHOLD_GATEWAY_PROCESSES: '2', KEYHOLD_CRYPTO_WORKER_PROCESSES: '2' },
-    // The tests create keys faster than AWS's 5 CreateKey/s (and change them
-    // faster than its management quotas) without retrying: quotas are not what
-    // this file tests (quota-limiter's tests are), so they are lifted here, as in
-    // lifecycle.e2e.test.ts.
-    quota: {
-      default: Object.fromEntries(
-        [
-          'CancelKeyDeletion',
-          'CreateKey',
-          'DisableKey',
-          'EnableKey',
-          'ScheduleKeyDeletion',
-          'TagResource',
-        ].map((c) => [c, { rate: 1000, burst: 1000 }]),
-      ),
-    },
+    // The tests create and change keys faster than AWS's management quotas.
+    quota: liftedQuotas([
+      'CancelKeyDeletion',
+      'CreateKey',
+      'DisableKey',
+      'EnableKey',
+      'ScheduleKeyDeletion',
+      'TagResource',
+    ]),
   });
   cluster = test.cluster;
   kms = new KMSClient({

@@ -32,7 +32,7 @@ import {
   UpdateKeyDescriptionCommand,
 } from '@aws-sdk/client-kms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestCluster } from './support/test-cluster.js';
+import { liftedQuotas, startTestCluster } from './support/test-cluster.js';
 import type { TestCluster } from './support/test-cluster.js';
 
 // Every key lifecycle operation through @aws-sdk/client-kms against the
@@ -61,7 +61,6 @@ async function newKey(description = 'lifecycle'): Promise<{ keyId: string; arn: 
 }
 
 beforeAll(async () => {
-  // Generous per-API quotas: this file tests behaviour, not throttling.
   const classes = [
     'CreateKey',
     'EnableKey',
@@ -83,7 +82,7 @@ beforeAll(async () => {
     name: 'lifecycle',
     region: REGION,
     principals: [{ arn: USER, accessKeyId: 'test', secretAccessKey: 'test' }],
-    quota: { default: Object.fromEntries(classes.map((c) => [c, { rate: 1000, burst: 1000 }])) },
+    quota: liftedQuotas(classes),
   });
   cluster = test.cluster;
   kms = new KMSClient({

@@ -15,6 +15,18 @@ export interface TestPrincipal {
   readonly policies?: readonly unknown[];
 }
 
+/**
+ * A quota override (`TestClusterOptions.quota`) lifting the given per-API
+ * quota classes to 1,000/s, for files that test behaviour, not throttling
+ * (quota-limiter's tests do that), and call management APIs faster than AWS's
+ * quotas allow (CreateKey: 5/s) without retrying.
+ */
+export function liftedQuotas(classes: readonly string[]): {
+  default: Record<string, { rate: number; burst: number }>;
+} {
+  return { default: Object.fromEntries(classes.map((c) => [c, { rate: 1000, burst: 1000 }])) };
+}
+
 export interface TestClusterOptions {
   /** Names the temp folder, e.g. `policy`. */
   readonly name: string;
