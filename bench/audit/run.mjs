@@ -354,7 +354,7 @@ async function encrypt() {
     names: busNames(prefix),
     logger,
   });
-  const noAudit = { js: { publish: async () => ({}) }, names: busNames(prefix) };
+  const noAudit = { acks: { publish: async () => ({}) }, names: busNames(prefix) };
   const gateway = async (b) =>
     startGateway(
       { logger, registry: new Registry(), ...clients, bus: b },

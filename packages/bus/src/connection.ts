@@ -2,11 +2,14 @@ import { connect, nanos, RetentionPolicy, StorageType } from 'nats';
 import type { JetStreamClient, JetStreamManager, NatsConnection, StreamConfig } from 'nats';
 import { env } from '@keyhold/core';
 import type { Logger } from '@keyhold/core';
+import { JetStreamAcks } from './acks.js';
 import type { BusNames } from './names.js';
 
 export interface Bus {
   readonly nc: NatsConnection;
   readonly js: JetStreamClient;
+  /** JetStream publishes for hot paths: acks on one shared inbox (see {@link JetStreamAcks}). */
+  readonly acks: JetStreamAcks;
   readonly jsm: JetStreamManager;
   readonly names: BusNames;
   /** Drains subscriptions and pending publishes, then closes. */
@@ -27,6 +30,8 @@ export interface BusOptions {
    * service not configured for production never undoes one that is.
    */
   readonly streams?: StreamSettings | undefined;
+  /** How long a publish through `acks` waits for JetStream. @default 5000 */
+  readonly ackTimeoutMs?: number;
 }
 
 /** JetStream settings of Keyhold's streams that deployments choose. */
@@ -135,6 +140,10 @@ export async function connectBus(options: BusOptions): Promise<Bus> {
   return {
     nc,
     js: nc.jetstream(),
+    acks: new JetStreamAcks(
+      nc,
+      options.ackTimeoutMs === undefined ? {} : { timeoutMs: options.ackTimeoutMs },
+    ),
     jsm,
     names: options.names,
     close: async () => {

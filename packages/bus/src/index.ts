@@ -9,6 +9,8 @@ export {
   streamSettings,
 } from './connection.js';
 export type { Bus, BusOptions, StreamChange, StreamSettings } from './connection.js';
+export { JetStreamAcks, JetStreamPublishError } from './acks.js';
+export type { JetStreamAcksOptions, PubAck } from './acks.js';
 export { KEY_EVENT_REQUEST_ID_HEADER, KEY_EVENT_TYPES } from './events/key-events.js';
 export type {
   AliasCreated,

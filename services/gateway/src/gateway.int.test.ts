@@ -679,7 +679,7 @@ describe('audit fail mode', () => {
     const authorizer = createAuthorizerClient(standIns.address);
     const quotaLimiter = createQuotaLimiterClient(standIns.address);
     clients.push(keyManager, cryptoWorker, authorizer, quotaLimiter);
-    const broken = { js: bus.js, names: busNames(testBusPrefix()) };
+    const broken = { acks: bus.acks, names: busNames(testBusPrefix()) };
     return startGateway(
       {
         logger,

@@ -16,7 +16,7 @@ import { loadTransportConfig } from './backends/config.js';
 import { cryptoBackend } from './backends/crypto-backend.js';
 import { createCryptoStreams } from './backends/crypto-streams.js';
 import { loadConfig } from './config.js';
-import { startGateway } from './server.js';
+import { AUDIT_ACK_TIMEOUT_MS, startGateway } from './server.js';
 
 const config = loadConfig(process.env);
 const transport = loadTransportConfig(process.env);
@@ -44,6 +44,7 @@ async function serve(): Promise<void> {
     names: busNames(config.natsPrefix),
     logger,
     streams: config.streams,
+    ackTimeoutMs: AUDIT_ACK_TIMEOUT_MS,
   });
   const gateway = await startGateway(
     { logger, registry, keyManager, cryptoWorker, authorizer, quotaLimiter, bus },

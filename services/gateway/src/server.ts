@@ -27,7 +27,7 @@ export interface GatewayDeps {
    * policy-authorizer evict cached signing keys (a deactivated access key
    * stops working at once rather than when its cache entry expires).
    */
-  readonly bus: Pick<Bus, 'js' | 'names'> & Partial<Pick<Bus, 'nc'>>;
+  readonly bus: Pick<Bus, 'acks' | 'names'> & Partial<Pick<Bus, 'nc'>>;
   /** @default Date.now */
   readonly now?: () => number;
 }
@@ -59,6 +59,8 @@ export interface GatewayHandle {
 /** Records of requests that failed before naming a valid region go to this subject token. */
 const NO_REGION = 'none';
 const RPC_TIMEOUT_MS = 2_000;
+/** How long an audit batch waits for JetStream's ack (connectBus's `ackTimeoutMs`). */
+export const AUDIT_ACK_TIMEOUT_MS = RPC_TIMEOUT_MS;
 
 function splitHostPort(hostPort: string): { host: string; port: number } {
   const i = hostPort.lastIndexOf(':');
@@ -119,7 +121,7 @@ export async function startGateway(
     logger,
     subjectFor: (region) => deps.bus.names.auditSubject(isRegion(region) ? region : NO_REGION),
     publish: async (subject, data, msgId) => {
-      await deps.bus.js.publish(subject, data, { msgID: msgId, timeout: RPC_TIMEOUT_MS });
+      await deps.bus.acks.publish(subject, data, msgId);
     },
     onPublishFailure: () => metrics.auditPublishFailures.inc(),
     failMode: config.auditFailMode ?? 'closed',
