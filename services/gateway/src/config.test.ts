@@ -19,6 +19,7 @@ describe('loadConfig', () => {
       bodyTimeoutMs: 10_000,
       auditFailMode: 'closed',
       auditWireFormat: 2,
+      auditLingerMs: 1,
       quotaUnreachable: 'closed',
       quotaEnforce: true,
       regions: [],
@@ -44,6 +45,16 @@ describe('loadConfig', () => {
     for (const bad of ['3', '0', 'v2', '2.0'])
       expect(() => loadConfig({ KEYHOLD_AUDIT_WIRE_FORMAT: bad }), bad).toThrow(
         /KEYHOLD_AUDIT_WIRE_FORMAT/,
+      );
+  });
+
+  it('reads how long a new audit batch waits for records on their way: 1 ms unless set', () => {
+    expect(loadConfig({}).auditLingerMs).toBe(1);
+    expect(loadConfig({ KEYHOLD_AUDIT_LINGER_MS: '0' }).auditLingerMs).toBe(0);
+    expect(loadConfig({ KEYHOLD_AUDIT_LINGER_MS: '5' }).auditLingerMs).toBe(5);
+    for (const bad of ['-1', '51', '0.5', 'soon'])
+      expect(() => loadConfig({ KEYHOLD_AUDIT_LINGER_MS: bad }), bad).toThrow(
+        /KEYHOLD_AUDIT_LINGER_MS/,
       );
   });
 

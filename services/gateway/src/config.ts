@@ -36,6 +36,12 @@ export interface Config {
    */
   readonly auditWireFormat: AuditWireFormat;
   /**
+   * How long a new audit batch, with none in flight, waits at most for the
+   * records of requests already on their way (AuditPublisher's `lingerMs`).
+   * 0: it leaves at the end of the loop turn whatever else is coming.
+   */
+  readonly auditLingerMs: number;
+  /**
    * Once quota-limiter cannot be reached and leased tokens are spent:
    * `closed` fails requests with DependencyTimeoutException, `open` admits
    * them unmetered (counted).
@@ -80,6 +86,7 @@ export function loadConfig(source: Readonly<Record<string, string | undefined>>)
       KEYHOLD_BODY_TIMEOUT_MS: env.int({ min: 100, max: 300_000, default: 10_000 }),
       KEYHOLD_AUDIT_FAIL_MODE: env.oneOf(AUDIT_FAIL_MODES, 'closed'),
       KEYHOLD_AUDIT_WIRE_FORMAT: env.oneOf(WIRE_FORMATS, '2'),
+      KEYHOLD_AUDIT_LINGER_MS: env.int({ min: 0, max: 50, default: 1 }),
       KEYHOLD_QUOTA_UNREACHABLE: env.oneOf(UNREACHABLE_MODES, 'closed'),
       KEYHOLD_QUOTA_ENFORCE: env.bool(true),
       KEYHOLD_REGIONS: env
@@ -107,6 +114,7 @@ export function loadConfig(source: Readonly<Record<string, string | undefined>>)
     bodyTimeoutMs: e.KEYHOLD_BODY_TIMEOUT_MS,
     auditFailMode: e.KEYHOLD_AUDIT_FAIL_MODE,
     auditWireFormat: Number(e.KEYHOLD_AUDIT_WIRE_FORMAT) as AuditWireFormat,
+    auditLingerMs: e.KEYHOLD_AUDIT_LINGER_MS,
     quotaUnreachable: e.KEYHOLD_QUOTA_UNREACHABLE,
     quotaEnforce: e.KEYHOLD_QUOTA_ENFORCE,
     regions: Object.freeze(regionList(e.KEYHOLD_REGIONS)),

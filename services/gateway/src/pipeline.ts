@@ -19,7 +19,7 @@ export interface PipelineDeps {
   readonly backends: Backends;
   readonly verifier: SigV4Verifier;
   readonly quota: QuotaGate;
-  readonly audit: Pick<AuditPublisher, 'record' | 'admit'>;
+  readonly audit: Pick<AuditPublisher, 'record' | 'admit' | 'begin' | 'end'>;
   readonly metrics: GatewayMetrics;
   readonly logger: Logger;
   /** Deadline of calls to key-manager and crypto-worker. @default 10_000 */
@@ -86,6 +86,8 @@ export async function runPipeline(
   let request: unknown;
   let result: unknown;
   let error: unknown;
+  // Until its record is handed over, the call is one the audit batch being gathered may wait for.
+  deps.audit.begin();
   try {
     const { signed, onBehalfOf } = await call.authenticate();
     const auth = call.auth!;
@@ -124,6 +126,8 @@ export async function runPipeline(
     });
   } catch (err) {
     error = err;
+  } finally {
+    deps.audit.end();
   }
   let failure = error === undefined ? undefined : toAwsErrorResponse(error, requestId, deps.logger);
   try {

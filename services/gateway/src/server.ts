@@ -39,7 +39,12 @@ export type GatewayConfig = Pick<
   Partial<
     Pick<
       Config,
-      'auditFailMode' | 'auditWireFormat' | 'quotaUnreachable' | 'quotaEnforce' | 'regions'
+      | 'auditFailMode'
+      | 'auditWireFormat'
+      | 'auditLingerMs'
+      | 'quotaUnreachable'
+      | 'quotaEnforce'
+      | 'regions'
     >
   >;
 
@@ -126,6 +131,7 @@ export async function startGateway(
     onPublishFailure: () => metrics.auditPublishFailures.inc(),
     failMode: config.auditFailMode ?? 'closed',
     ...(config.auditWireFormat === undefined ? {} : { wireFormat: config.auditWireFormat }),
+    ...(config.auditLingerMs === undefined ? {} : { lingerMs: config.auditLingerMs }),
   });
 
   let closing = false;

@@ -37,6 +37,15 @@ export interface AuditPublisherOptions {
    * none in flight it leaves at the end of the loop turn. @default 2
    */
   readonly flushIntervalMs?: number;
+  /**
+   * With no batch of its subject in flight, a new batch still waits up to
+   * this long while requests that will hand over a record are on their way
+   * (between {@link AuditPublisher.begin} and {@link AuditPublisher.end}),
+   * and leaves at the end of the turn in which the last of them arrives.
+   * With none on their way (one client calling after another) it leaves at
+   * the end of the loop turn. 0 turns the wait off. @default 1
+   */
+  readonly lingerMs?: number;
   /** @default 100 */
   readonly maxRecords?: number;
   /**
@@ -71,13 +80,16 @@ interface Batch {
   /** What sends the batch if it does not fill up first: a timer, or the end of the loop turn. */
   timer: NodeJS.Timeout | undefined;
   immediate: NodeJS.Immediate | undefined;
+  /** The timer is the linger for records on their way (not the wait for a batch in flight). */
+  lingering: boolean;
 }
 
 /**
  * Packs audit records into batch messages (in `wireFormat`), one open batch per subject,
  * by group commit: with no batch of the subject in flight, the open batch
  * leaves at the end of the loop turn, so a request under light traffic waits
- * for no timer; while one is in flight, records gather until it is settled
+ * for no timer (unless other requests are on their way to a record: then it
+ * waits for them, `lingerMs` at most); while one is in flight, records gather until it is settled
  * (or `flushIntervalMs` has passed, or the batch is full) and then leave
  * together. Batches so grow with the load, and under load the messages per
  * second stay about one per JetStream round trip. `record()` resolves once
@@ -95,6 +107,7 @@ interface Batch {
 export class AuditPublisher {
   private readonly options: AuditPublisherOptions;
   private readonly flushIntervalMs: number;
+  private readonly lingerMs: number;
   private readonly maxRecords: number;
   private readonly maxBytes: number;
   private readonly wireFormat: AuditWireFormat;
@@ -107,10 +120,13 @@ export class AuditPublisher {
   private readonly sending = new Set<Promise<void>>();
   /** Batches sent and not yet settled, by subject. */
   private readonly inFlight = new Map<string, number>();
+  /** Requests begun whose record has not been handed over yet. */
+  private coming = 0;
 
   constructor(options: AuditPublisherOptions) {
     this.options = options;
     this.flushIntervalMs = options.flushIntervalMs ?? 2;
+    this.lingerMs = options.lingerMs ?? 1;
     this.maxRecords = options.maxRecords ?? 100;
     this.maxBytes = options.maxBytes ?? 512 * 1024;
     this.wireFormat = options.wireFormat ?? DEFAULT_AUDIT_WIRE_FORMAT;
@@ -126,6 +142,32 @@ export class AuditPublisher {
    */
   admit(): void {
     if (this.refuseUntil !== 0 && this.now() < this.refuseUntil) throw auditUnavailable();
+  }
+
+  /**
+   * A request has begun that will hand `record()` a record: while any are on
+   * their way, a new batch lingers for them (`lingerMs`). Pair with `end()`.
+   */
+  begin(): void {
+    this.coming += 1;
+  }
+
+  /**
+   * The request of a `begin()` is about to hand over its record (or will not
+   * after all). When none are left on their way, lingering batches leave at
+   * the end of this turn, with the record handed over in it.
+   */
+  end(): void {
+    if (this.coming === 0) return;
+    this.coming -= 1;
+    if (this.coming > 0) return;
+    for (const batch of this.open.values()) {
+      if (!batch.lingering) continue;
+      batch.lingering = false;
+      clearTimeout(batch.timer);
+      batch.timer = undefined;
+      batch.immediate = setImmediate(() => this.send(batch));
+    }
   }
 
   /**
@@ -148,13 +190,21 @@ export class AuditPublisher {
         done: [],
         timer: undefined,
         immediate: undefined,
+        lingering: false,
       };
       batch.encoder.add(record);
       this.open.set(subject, batch);
       const b = batch;
-      if (this.inFlight.has(subject))
+      if (this.inFlight.has(subject)) {
         b.timer = setTimeout(() => this.send(b), this.flushIntervalMs);
-      else b.immediate = setImmediate(() => this.send(b));
+      } else if (this.coming > 0 && this.lingerMs > 0) {
+        // Others are on their way: one message for them all is cheaper for every
+        // process on the path (gateway, NATS, audit-log) than one each.
+        b.lingering = true;
+        b.timer = setTimeout(() => this.send(b), this.lingerMs);
+      } else {
+        b.immediate = setImmediate(() => this.send(b));
+      }
     }
     const acked = new Promise<void>((resolve, reject) =>
       batch.done.push((err) => (err === undefined ? resolve() : reject(err))),

@@ -334,6 +334,79 @@ describe('AuditPublisher', () => {
     expect(published).toEqual([1, 1]);
   });
 
+  it('waits for the records of requests on their way, and sends when the last one arrives', async () => {
+    const batches: string[][] = [];
+    const p = publisherTo(
+      async (_s, data) => {
+        batches.push(requestIds(data));
+      },
+      { lingerMs: 60_000 },
+    );
+    const turn = () => new Promise((resolve) => setImmediate(resolve));
+    // Three requests begin; the first to finish finds two still on their way.
+    p.begin();
+    p.begin();
+    p.begin();
+    p.end();
+    const first = p.record(record('us-east-1', 1));
+    await turn();
+    await turn();
+    expect(batches).toEqual([]);
+    p.end();
+    const second = p.record(record('us-east-1', 2));
+    await turn();
+    expect(batches).toEqual([]);
+    // The last one arrives: all three leave in one message, at the end of its turn.
+    p.end();
+    const third = p.record(record('us-east-1', 3));
+    await Promise.all([first, second, third]);
+    expect(batches).toEqual([['r1', 'r2', 'r3']]);
+    // Nothing on its way now: a lone record leaves at once, lingerMs notwithstanding.
+    p.begin();
+    p.end();
+    await p.record(record('us-east-1', 4));
+    expect(batches).toEqual([['r1', 'r2', 'r3'], ['r4']]);
+  });
+
+  it('lingers lingerMs at most for requests that are slow to arrive', async () => {
+    const sent: number[] = [];
+    const p = publisherTo(
+      async (_s, data) => {
+        sent.push(decodeAuditBatch(data).records.length);
+      },
+      { lingerMs: 20 },
+    );
+    p.begin();
+    p.begin();
+    p.end();
+    const started = Date.now();
+    await p.record(record('us-east-1', 1));
+    // The other request never arrived: the batch left on the linger's timer, alone.
+    expect(sent).toEqual([1]);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(15);
+    // Its end() then finds nothing lingering and breaks nothing.
+    p.end();
+    p.end();
+    await p.record(record('us-east-1', 2));
+    expect(sent).toEqual([1, 1]);
+  });
+
+  it('does not linger with lingerMs 0', async () => {
+    const sent: number[] = [];
+    const p = publisherTo(
+      async (_s, data) => {
+        sent.push(decodeAuditBatch(data).records.length);
+      },
+      { lingerMs: 0 },
+    );
+    p.begin();
+    p.begin();
+    p.end();
+    await p.record(record('us-east-1', 1));
+    expect(sent).toEqual([1]);
+    p.end();
+  });
+
   it('gathers records while a batch is in flight and sends them when it is acked', async () => {
     const batches: string[][] = [];
     const acks: Array<() => void> = [];
