@@ -1,36 +1,50 @@
+import { createLogger } from '@keyhold/core';
 import { testBusPrefix, testNatsUrl } from '@keyhold/testkit';
 import { connect } from 'nats';
-import type { JetStreamManager, NatsConnection } from 'nats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JetStreamAcks, JetStreamPublishError } from './acks.js';
+import { connectBus } from './connection.js';
+import type { Bus } from './connection.js';
+import { busNames } from './names.js';
 
-let nc: NatsConnection;
-let jsm: JetStreamManager;
+let bus: Bus;
 
 beforeAll(async () => {
-  const url = new URL(testNatsUrl());
-  nc = await connect({ servers: `${url.hostname}:${url.port}` });
-  jsm = await nc.jetstreamManager();
+  bus = await connectBus({
+    url: testNatsUrl(),
+    name: 'acks-test',
+    names: busNames(testBusPrefix()),
+    logger: createLogger({ service: 'test', level: 'silent' }),
+    ackTimeoutMs: 300,
+  });
 });
 
 afterAll(async () => {
-  await nc?.drain();
+  await bus?.close();
 });
 
 /** A fresh stream taking `<prefix>.>`; returns the prefix and the stream name. */
 async function stream(extra: { max_msg_size?: number } = {}) {
   const prefix = testBusPrefix();
   const name = `ACKS_${prefix.replace(/[^A-Za-z0-9]/g, '_')}`;
-  await jsm.streams.add({ name, subjects: [`${prefix}.>`], duplicate_window: 60e9, ...extra });
+  await bus.jsm.streams.add({ name, subjects: [`${prefix}.>`], duplicate_window: 60e9, ...extra });
   return { prefix, name };
 }
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 
+/** A subject whose one subscriber never answers: a publish to it gets no 503, and no ack. */
+async function silentSubject(onRequest: (reply: string) => void = () => {}) {
+  const subject = `${testBusPrefix()}.silent`;
+  const sub = bus.nc.subscribe(subject, { callback: (_e, m) => onRequest(m.reply ?? '') });
+  await bus.nc.flush();
+  return { subject, stop: () => sub.unsubscribe() };
+}
+
 describe('JetStreamAcks', () => {
   it('stores each publish and resolves with its stream and sequence, many in flight at once', async () => {
     const { prefix, name } = await stream();
-    const acks = new JetStreamAcks(nc);
+    const acks = new JetStreamAcks(bus.nc);
     try {
       const results = await Promise.all(
         Array.from({ length: 50 }, (_, i) =>
@@ -39,9 +53,9 @@ describe('JetStreamAcks', () => {
       );
       expect(results.every((r) => r.stream === name && !r.duplicate)).toBe(true);
       expect(new Set(results.map((r) => r.seq)).size).toBe(50);
-      expect((await jsm.streams.info(name)).state.messages).toBe(50);
+      expect((await bus.jsm.streams.info(name)).state.messages).toBe(50);
       // Each ack answers its own publish: the message at an ack's sequence is the one sent.
-      const third = await jsm.streams.getMessage(name, { seq: results[3]!.seq });
+      const third = await bus.jsm.streams.getMessage(name, { seq: results[3]!.seq });
       expect(new TextDecoder().decode(third.data)).toBe('m3');
       expect(third.header.get('Nats-Msg-Id')).toBe('id-3');
       expect(acks.waiting).toBe(0);
@@ -52,20 +66,20 @@ describe('JetStreamAcks', () => {
 
   it('reports a repeated Nats-Msg-Id as a duplicate and stores it once', async () => {
     const { prefix, name } = await stream();
-    const acks = new JetStreamAcks(nc);
+    const acks = new JetStreamAcks(bus.nc);
     try {
       const first = await acks.publish(`${prefix}.a`, bytes('once'), 'same');
       const again = await acks.publish(`${prefix}.a`, bytes('once'), 'same');
       expect(first.duplicate).toBe(false);
       expect(again).toEqual({ stream: name, seq: first.seq, duplicate: true });
-      expect((await jsm.streams.info(name)).state.messages).toBe(1);
+      expect((await bus.jsm.streams.info(name)).state.messages).toBe(1);
     } finally {
       acks.close();
     }
   });
 
   it('rejects with 503 when no stream takes the subject', async () => {
-    const acks = new JetStreamAcks(nc);
+    const acks = new JetStreamAcks(bus.nc);
     try {
       const err = await acks.publish(`${testBusPrefix()}.nowhere`, bytes('x')).catch((e) => e);
       expect(err).toBeInstanceOf(JetStreamPublishError);
@@ -78,12 +92,12 @@ describe('JetStreamAcks', () => {
 
   it("rejects with JetStream's own error when the stream refuses the message", async () => {
     const { prefix, name } = await stream({ max_msg_size: 16 });
-    const acks = new JetStreamAcks(nc);
+    const acks = new JetStreamAcks(bus.nc);
     try {
       const err = await acks.publish(`${prefix}.a`, new Uint8Array(64)).catch((e) => e);
       expect(err).toBeInstanceOf(JetStreamPublishError);
       expect(err.message).toMatch(/refused a publish.*maximum/i);
-      expect((await jsm.streams.info(name)).state.messages).toBe(0);
+      expect((await bus.jsm.streams.info(name)).state.messages).toBe(0);
       // The inbox still serves the publishes after it.
       expect((await acks.publish(`${prefix}.a`, bytes('small'))).seq).toBe(1);
     } finally {
@@ -92,12 +106,9 @@ describe('JetStreamAcks', () => {
   });
 
   it('times out a publish that something answers but nothing acks, and ignores a late answer', async () => {
-    const subject = `${testBusPrefix()}.silent`;
-    // A responder that holds on to the request: no 503, and no ack in time.
     const held: string[] = [];
-    const sub = nc.subscribe(subject, { callback: (_e, m) => held.push(m.reply ?? '') });
-    await nc.flush();
-    const acks = new JetStreamAcks(nc, { timeoutMs: 100 });
+    const { subject, stop } = await silentSubject((reply) => held.push(reply));
+    const acks = new JetStreamAcks(bus.nc, { timeoutMs: 100 });
     try {
       const started = Date.now();
       const err = await acks.publish(subject, bytes('x')).catch((e) => e);
@@ -105,40 +116,48 @@ describe('JetStreamAcks', () => {
       expect(Date.now() - started).toBeLessThan(2_000);
       expect(acks.waiting).toBe(0);
       // A late ack finds nothing waiting and breaks nothing.
-      nc.publish(held[0]!, bytes('{"stream":"S","seq":1}'));
-      await nc.flush();
+      bus.nc.publish(held[0]!, bytes('{"stream":"S","seq":1}'));
+      await bus.nc.flush();
       expect(acks.waiting).toBe(0);
     } finally {
-      sub.unsubscribe();
+      stop();
       acks.close();
     }
   });
 
+  it("is the bus's acks, with connectBus's ackTimeoutMs", async () => {
+    const { prefix } = await stream();
+    expect((await bus.acks.publish(`${prefix}.a`, bytes('via bus'))).seq).toBe(1);
+    const { subject, stop } = await silentSubject();
+    const started = Date.now();
+    await expect(bus.acks.publish(subject, bytes('x'))).rejects.toMatchObject({ code: 408 });
+    // 300 ms, swept every 30: well before the 5 s default.
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(bus.acks.waiting).toBe(0);
+    stop();
+  });
+
   it('fails what is waiting when closed, and refuses publishes after', async () => {
-    const subject = `${testBusPrefix()}.held`;
-    const sub = nc.subscribe(subject, { callback: () => {} });
-    await nc.flush();
-    const acks = new JetStreamAcks(nc);
+    const { subject, stop } = await silentSubject();
+    const acks = new JetStreamAcks(bus.nc);
     const waiting = acks.publish(subject, bytes('x')).catch((e) => e);
-    await nc.flush();
+    await bus.nc.flush();
     expect(acks.waiting).toBe(1);
     acks.close();
     expect(await waiting).toMatchObject({ code: 503, message: 'the NATS connection is closed' });
     await expect(acks.publish(subject, bytes('y'))).rejects.toMatchObject({ code: 503 });
-    sub.unsubscribe();
+    stop();
   });
 
   it('fails what is waiting when its connection closes', async () => {
     const url = new URL(testNatsUrl());
     const own = await connect({ servers: `${url.hostname}:${url.port}` });
-    const subject = `${testBusPrefix()}.held`;
-    const sub = nc.subscribe(subject, { callback: () => {} });
-    await nc.flush();
+    const { subject, stop } = await silentSubject();
     const acks = new JetStreamAcks(own);
     const waiting = acks.publish(subject, bytes('x')).catch((e) => e);
     await own.flush();
     await own.close();
     expect(await waiting).toMatchObject({ code: 503 });
-    sub.unsubscribe();
+    stop();
   });
 });

@@ -287,6 +287,14 @@ describe('AuditPublisher', () => {
     publish: PublishFn,
     options: Partial<Omit<AuditPublisherOptions, 'publish'>> = {},
   ): AuditPublisher => new AuditPublisher({ logger, subjectFor: () => 's', publish, ...options });
+  /** A publisher of one subject whose batches are acked at once; `sizes`: records per batch sent. */
+  const counting = (options: Partial<Omit<AuditPublisherOptions, 'publish'>>) => {
+    const sizes: number[] = [];
+    const p = publisherTo(async (_s, data) => {
+      sizes.push(decodeAuditBatch(data).records.length);
+    }, options);
+    return { p, sizes };
+  };
 
   it('packs records per subject and resolves once the batch is acked', async () => {
     const sent: Array<{ subject: string; batch: DecodedAuditBatch; msgId: string }> = [];
@@ -322,13 +330,7 @@ describe('AuditPublisher', () => {
   });
 
   it('sends a lone record at once, without waiting for the flush interval', async () => {
-    const published: number[] = [];
-    const p = publisherTo(
-      async (_s, data) => {
-        published.push(decodeAuditBatch(data).records.length);
-      },
-      { flushIntervalMs: 60_000 },
-    );
+    const { p, sizes: published } = counting({ flushIntervalMs: 60_000 });
     await p.record(record('us-east-1', 1));
     await p.record(record('us-east-1', 2));
     expect(published).toEqual([1, 1]);
@@ -369,13 +371,7 @@ describe('AuditPublisher', () => {
   });
 
   it('lingers lingerMs at most for requests that are slow to arrive', async () => {
-    const sent: number[] = [];
-    const p = publisherTo(
-      async (_s, data) => {
-        sent.push(decodeAuditBatch(data).records.length);
-      },
-      { lingerMs: 20 },
-    );
+    const { p, sizes: sent } = counting({ lingerMs: 20 });
     p.begin();
     p.begin();
     p.end();
@@ -392,13 +388,7 @@ describe('AuditPublisher', () => {
   });
 
   it('does not linger with lingerMs 0', async () => {
-    const sent: number[] = [];
-    const p = publisherTo(
-      async (_s, data) => {
-        sent.push(decodeAuditBatch(data).records.length);
-      },
-      { lingerMs: 0 },
-    );
+    const { p, sizes: sent } = counting({ lingerMs: 0 });
     p.begin();
     p.begin();
     p.end();
@@ -457,13 +447,7 @@ describe('AuditPublisher', () => {
   });
 
   it('sends a lone record larger than maxBytes alone', async () => {
-    const sizes: number[] = [];
-    const p = publisherTo(
-      async (_s, data) => {
-        sizes.push(decodeAuditBatch(data).records.length);
-      },
-      { maxBytes: 100 },
-    );
+    const { p, sizes: sizes } = counting({ maxBytes: 100 });
     await Promise.all([p.record(record('us-east-1', 1)), p.record(record('us-east-1', 2))]);
     expect(sizes).toEqual([1, 1]);
   });
