@@ -1,5 +1,7 @@
 import { createInbox, headers } from 'nats';
 import type { Msg, NatsConnection, Subscription } from 'nats';
+import { createSweeper } from '@keyhold/core';
+import type { Sweeper } from '@keyhold/core';
 
 /** JetStream's answer to a stored publish. */
 export interface PubAck {
@@ -37,7 +39,10 @@ const decoder = new TextDecoder();
 /**
  * JetStream publishes whose acks share one inbox subscription. Each publish
  * is a core NATS publish with a reply subject under that inbox, and its ack
- * is matched by the reply token; timeouts are swept by one timer.
+ * is matched by the reply token; timeouts are swept by one timer, which runs
+ * only while acks are awaited. The inbox is subscribed on the first publish,
+ * so a service that never publishes this way (every one has a Bus) pays
+ * nothing for it.
  *
  * Why not `js.publish`: nats.js 2.29 makes every request a `RequestOne`
  * with its own timer, and on success still builds a `NatsError` (a stack
@@ -54,10 +59,10 @@ export class JetStreamAcks {
   private readonly nc: NatsConnection;
   private readonly timeoutMs: number;
   private readonly inbox: string;
-  private readonly sub: Subscription;
+  private sub: Subscription | undefined;
   /** By reply token, in publish order, so that deadlines are in order too. */
   private readonly pending = new Map<string, Pending>();
-  private readonly sweeper: NodeJS.Timeout;
+  private readonly sweeper: Sweeper;
   private next = 0;
   private closed = false;
 
@@ -65,8 +70,15 @@ export class JetStreamAcks {
     this.nc = nc;
     this.timeoutMs = options.timeoutMs ?? 5_000;
     this.inbox = createInbox();
+    const every = Math.max(10, Math.min(250, Math.floor(this.timeoutMs / 10)));
+    this.sweeper = createSweeper(every, (now) => this.sweep(now));
+    // nats.js closes the subscription with the connection; nothing would answer then.
+    void nc.closed().then(() => this.close());
+  }
+
+  private subscribe(): Subscription {
     const prefix = this.inbox.length + 1;
-    this.sub = nc.subscribe(`${this.inbox}.*`, {
+    return this.nc.subscribe(`${this.inbox}.*`, {
       callback: (err, msg) => {
         if (err) {
           // The subscription itself failed (e.g. a permissions error): no ack will come.
@@ -84,11 +96,6 @@ export class JetStreamAcks {
         else p.resolve(result);
       },
     });
-    // nats.js closes the subscription with the connection; nothing would answer then.
-    void nc.closed().then(() => this.close());
-    const every = Math.max(10, Math.min(250, Math.floor(this.timeoutMs / 10)));
-    this.sweeper = setInterval(() => this.sweep(), every);
-    this.sweeper.unref();
   }
 
   /**
@@ -105,12 +112,14 @@ export class JetStreamAcks {
       const h = headers();
       if (msgId !== undefined) h.set('Nats-Msg-Id', msgId);
       try {
+        this.sub ??= this.subscribe();
         this.nc.publish(subject, data, { reply: `${this.inbox}.${token}`, headers: h });
       } catch (err) {
         reject(err instanceof Error ? err : new Error(String(err)));
         return;
       }
       this.pending.set(token, { resolve, reject, deadline: Date.now() + this.timeoutMs, subject });
+      this.sweeper.arm();
     });
   }
 
@@ -118,9 +127,9 @@ export class JetStreamAcks {
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    clearInterval(this.sweeper);
+    this.sweeper.stop();
     this.failAll(new JetStreamPublishError('the NATS connection is closed', 503));
-    if (!this.sub.isClosed()) this.sub.unsubscribe();
+    if (this.sub && !this.sub.isClosed()) this.sub.unsubscribe();
   }
 
   /** Publishes still waiting for an ack. */
@@ -128,8 +137,8 @@ export class JetStreamAcks {
     return this.pending.size;
   }
 
-  private sweep(): void {
-    const now = Date.now();
+  /** Fails the publishes past their deadline; true while others still wait. */
+  private sweep(now: number): boolean {
     for (const [token, p] of this.pending) {
       // All share one timeout, so the first one not yet due ends the sweep.
       if (p.deadline > now) break;
@@ -141,6 +150,7 @@ export class JetStreamAcks {
         ),
       );
     }
+    return this.pending.size > 0;
   }
 
   private failAll(err: Error): void {
@@ -160,15 +170,15 @@ function parseAck(msg: Msg, subject: string): PubAck | JetStreamPublishError {
           h.code,
         );
   }
+  const noAck = () =>
+    new JetStreamPublishError(`JetStream answered a publish to ${subject} with no ack`, 500);
   let body: unknown;
   try {
     body = JSON.parse(decoder.decode(msg.data));
   } catch {
-    return new JetStreamPublishError(`JetStream answered a publish to ${subject} with no ack`, 500);
+    return noAck();
   }
-  if (typeof body !== 'object' || body === null) {
-    return new JetStreamPublishError(`JetStream answered a publish to ${subject} with no ack`, 500);
-  }
+  if (typeof body !== 'object' || body === null) return noAck();
   const { stream, seq, duplicate, error } = body as Record<string, unknown>;
   if (typeof error === 'object' && error !== null) {
     const { code, description } = error as Record<string, unknown>;
@@ -177,8 +187,6 @@ function parseAck(msg: Msg, subject: string): PubAck | JetStreamPublishError {
       typeof code === 'number' ? code : 500,
     );
   }
-  if (typeof stream !== 'string' || typeof seq !== 'number') {
-    return new JetStreamPublishError(`JetStream answered a publish to ${subject} with no ack`, 500);
-  }
+  if (typeof stream !== 'string' || typeof seq !== 'number') return noAck();
   return { stream, seq, duplicate: duplicate === true };
 }

@@ -33,6 +33,8 @@ export { handleShutdown } from './lifecycle.js';
 export type { ShutdownStep } from './lifecycle.js';
 export { constantTimeEqual } from './secrets.js';
 export { memoize } from './memo.js';
+export { createSweeper } from './sweeper.js';
+export type { Sweeper } from './sweeper.js';
 export { KEY_STATES, KEY_USAGES, KEY_SPECS, ORIGINS } from './key-model.js';
 export type { KeyStateName, KeyUsage, KeySpecName, Origin } from './key-model.js';
 export { deriveSigningKey } from './sigv4/derive.js';

@@ -1,5 +1,5 @@
 import * as grpc from '@grpc/grpc-js';
-import { KmsError, isKmsErrorCode } from '@keyhold/core';
+import { KmsError, createSweeper, isKmsErrorCode } from '@keyhold/core';
 import { CLIENT_OPTIONS, loadProto } from '@keyhold/proto';
 import type {
   CallOptions,
@@ -323,21 +323,14 @@ export function createCryptoStreams(
   }
   // Armed only while requests are pending: an idle gateway is not woken 40
   // times a second for nothing.
-  let sweeper: NodeJS.Timeout | undefined;
-  let closed = false;
-  const sweep = (): void => {
-    sweeper = undefined;
-    const now = Date.now();
+  const sweeper = createSweeper(SWEEP_MS, (now) => {
     let pending = false;
     for (const lane of lanes) {
       lane.sweep(now);
       if (lane.pending.size > 0) pending = true;
     }
-    if (pending) armSweeper();
-  };
-  const armSweeper = (): void => {
-    if (sweeper === undefined && !closed) sweeper = setTimeout(sweep, SWEEP_MS).unref();
-  };
+    return pending;
+  });
 
   let next = 0;
   let filling: Lane | undefined;
@@ -358,8 +351,7 @@ export function createCryptoStreams(
 
   const out: Record<string, unknown> = {
     close: () => {
-      closed = true;
-      clearTimeout(sweeper);
+      sweeper.stop();
       for (const lane of lanes) lane.close();
       for (const client of clients) client.close();
     },
@@ -369,7 +361,7 @@ export function createCryptoStreams(
   });
   for (const [method, op] of OPS) {
     out[method] = (request: unknown, callOptions: CallOptions = {}) => {
-      armSweeper();
+      sweeper.arm();
       return pick().send(op, request, callOptions, callOptions.timeoutMs ?? defaultTimeoutMs);
     };
   }
